@@ -1,0 +1,75 @@
+# Two commands run the store: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+# The PostgreSQL pass of `make test` (CI sets CI=true, so it may not be skipped).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kepos
+PYTEST_WORKERS ?= 2
+
+.PHONY: help run serve test test-sqlite test-postgres test-browser lint format check install dev-install demo bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.runtime ## Create .venv and install the runtime dependencies
+
+dev-install: $(VENV)/.dev ## Also install test and lint tools
+
+demo: install ## Migrate and load the demo data (idempotent)
+	DJANGO_DEBUG=true $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=true $(PY) manage.py load_demo_data
+
+run: demo ## Set everything up and serve the demo on http://127.0.0.1:8000/ (PORT= overrides)
+	@echo "Serving the store on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## Serve like production: collectstatic + gunicorn + whitenoise (DEBUG off)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+lint: dev-install ## ruff check + ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: dev-install ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: dev-install ## Django system checks and the missing-migrations check
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: dev-install ## Test pass 1: everything but PostgreSQL and browser tests, on SQLite
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not postgres and not browser"
+
+test-postgres: dev-install ## Test pass 2: everything but browser tests, on PostgreSQL
+	@if DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -c "import django,os; os.environ['DJANGO_SETTINGS_MODULE']='shop.settings'; django.setup(); from django.db import connection; connection.ensure_connection()" 2>/dev/null \
+		|| [ "$$CI" = "true" ]; then \
+		DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser"; \
+	else \
+		echo "SKIPPED the PostgreSQL pass: no server at $(TEST_DATABASE_URL) (set TEST_DATABASE_URL)"; \
+	fi
+
+test-browser: dev-install ## Test pass 3: the Playwright tests in Chromium
+	$(BIN)/pytest -m browser
+
+test: lint check test-sqlite test-postgres test-browser ## All gates and all three test passes
+
+clean: ## Remove local state (database, media, collected static); keeps .venv
+	rm -rf var

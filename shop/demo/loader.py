@@ -1,0 +1,167 @@
+"""Load the demo catalogue and demo accounts, idempotently.
+
+Every object is found by a natural key (category path, product class name,
+attribute code, product code, partner SKU) and created only when missing,
+so a second run changes nothing, and staff edits to demo rows survive.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+
+from shop.demo.catalogue_data import CATEGORIES, PRODUCT_CLASSES, PRODUCTS
+from shop.demo.pack_shots import PackShot, draw_pack_shot
+
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PARTNER_NAME = "kēpos Ltd"
+
+# Demo sign-ins, created only when DEBUG is on. Never in production.
+DEMO_ACCOUNTS = [
+    {
+        "username": "manager",
+        "email": "manager@kepos.example",
+        "password": "kepos-demo-manager",
+        "is_superuser": True,
+        "role": "Manager (everything)",
+    },
+]
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, name: str) -> None:
+        self.created.append(f"{kind}: {name}")
+
+
+@transaction.atomic
+def load_demo_catalogue() -> LoadReport:
+    report = LoadReport()
+    categories = _categories(report)
+    classes = _product_classes(report)
+    partner, created = Partner.objects.get_or_create(name=PARTNER_NAME)
+    if created:
+        report.add("partner", PARTNER_NAME)
+    for spec in PRODUCTS:
+        _product(spec, categories, classes, partner, report)
+    return report
+
+
+def _categories(report: LoadReport) -> dict[str, object]:
+    categories = {}
+    for path, description in CATEGORIES.items():
+        category = create_from_breadcrumbs(path)
+        if not category.description:
+            category.description = f"<p>{description}</p>"
+            category.save()
+            report.add("category", path)
+        categories[path] = category
+    return categories
+
+
+def _product_classes(report: LoadReport) -> dict[str, object]:
+    classes = {}
+    for name, spec in PRODUCT_CLASSES.items():
+        product_class, created = ProductClass.objects.get_or_create(
+            name=name,
+            defaults={"vat_rate": spec["vat_rate"], "food_kind": spec["food_kind"]},
+        )
+        if created:
+            report.add("product class", name)
+        for code, label, kind, required in spec["attributes"]:
+            ProductAttribute.objects.get_or_create(
+                product_class=product_class,
+                code=code,
+                defaults={"name": label, "type": kind, "required": required},
+            )
+        classes[name] = product_class
+    return classes
+
+
+def _product(spec, categories, classes, partner, report: LoadReport) -> None:
+    if Product.objects.filter(code=spec["code"]).exists():
+        return
+    children = spec.get("children", [])
+    product = Product.objects.create(
+        code=spec["code"],
+        structure=Product.PARENT if children else Product.STANDALONE,
+        title=spec["title"],
+        description=spec["description"],
+        product_class=classes[spec["class"]],
+        priority=spec.get("priority", 0),
+    )
+    _set_attributes(product, spec.get("attributes", {}))
+    ProductCategory.objects.create(product=product, category=categories[spec["category"]])
+    subtitle = "" if children else spec["attributes"].get("net_quantity", "")
+    _add_pack_shot(product, spec["shape"], subtitle)
+    if children:
+        for child_spec in children:
+            child = Product.objects.create(
+                code=child_spec["code"],
+                structure=Product.CHILD,
+                parent=product,
+                title=child_spec["title"],
+            )
+            _set_attributes(child, child_spec["attributes"])
+            _stock(child, child_spec, partner)
+    else:
+        _stock(product, spec, partner)
+    report.add("product", spec["title"])
+
+
+def _set_attributes(product, values: dict) -> None:
+    for code, value in values.items():
+        setattr(product.attr, code, value)
+    product.attr.save()
+
+
+def _stock(product, spec, partner) -> None:
+    StockRecord.objects.get_or_create(
+        product=product,
+        partner=partner,
+        defaults={
+            "partner_sku": spec["code"].upper(),
+            "price": spec["price"],
+            "num_in_stock": spec["stock"],
+            "low_stock_threshold": 10,
+        },
+    )
+
+
+def _add_pack_shot(product, shape: str, subtitle: str) -> None:
+    png = draw_pack_shot(PackShot(title=product.title, subtitle=subtitle, shape=shape))
+    image = ProductImage(product=product, caption=product.title, display_order=0)
+    image.original.save(f"{product.code}.png", ContentFile(png), save=False)
+    image.save()
+
+
+def create_demo_accounts() -> list[dict]:
+    """Demo staff sign-ins; refuses to run unless DEBUG is on."""
+    if not settings.DEBUG:
+        return []
+    User = get_user_model()
+    for account in DEMO_ACCOUNTS:
+        if User.objects.filter(email=account["email"]).exists():
+            continue
+        User.objects.create_user(
+            username=account["username"],
+            email=account["email"],
+            password=account["password"],
+            is_staff=True,
+            is_superuser=account["is_superuser"],
+        )
+    return DEMO_ACCOUNTS

@@ -1,0 +1,24 @@
+"""manage.py load_demo_data: the demo catalogue, pack shots and (DEBUG only) demo accounts."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from shop.demo.loader import create_demo_accounts, load_demo_catalogue
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue and, when DEBUG is on, demo staff accounts. Safe to re-run."
+
+    def handle(self, *args, **options):
+        report = load_demo_catalogue()
+        if report.created:
+            for line in report.created:
+                self.stdout.write(f"  created {line}")
+        else:
+            self.stdout.write("Demo catalogue already loaded; nothing changed.")
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo accounts created.")
+            return
+        self.stdout.write("Demo sign-ins (local use only):")
+        for account in create_demo_accounts():
+            self.stdout.write(f"  {account['role']:<24} {account['email']} / {account['password']}")

@@ -1,0 +1,116 @@
+"""Clean branded pack shots for the demo catalogue, drawn with Pillow.
+
+No downloads and no bundled font files: Pillow's built-in font draws the
+text, and the macron of "kēpos" (a glyph that font lacks) is drawn as a bar.
+"""
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw, ImageFont
+
+SIZE = 800
+GREEN = (30, 77, 59)
+CREAM = (250, 246, 238)
+WHITE = (255, 255, 255)
+INK = (31, 36, 33)
+
+# One look per kind of pack: background, pack colour, pack shape.
+STYLES = {
+    "bottle": ((226, 236, 230), (236, 243, 240)),
+    "pouch": ((239, 230, 212), GREEN),
+    "jar": ((233, 226, 240), (246, 242, 236)),
+    "box": ((240, 224, 214), (198, 120, 90)),
+}
+
+
+@dataclass(frozen=True)
+class PackShot:
+    title: str
+    subtitle: str
+    shape: str  # bottle, pouch, jar or box
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)
+
+
+def _draw_text(draw: ImageDraw.ImageDraw, xy, text: str, font, fill) -> None:
+    """Draw text, turning each "ē" into an "e" with a drawn macron."""
+    x, y = xy
+    plain = text.replace("ē", "e")
+    draw.text((x, y), plain, font=font, fill=fill)
+    for index, char in enumerate(text):
+        if char == "ē":
+            left = x + font.getlength(plain[:index])
+            width = font.getlength("e")
+            top = y + font.getbbox("e")[1] - max(3, font.size // 7)
+            draw.rectangle(
+                [left + width * 0.12, top, left + width * 0.88, top + max(2, font.size // 14)],
+                fill=fill,
+            )
+
+
+def _wrap(text: str, font, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate.replace("ē", "e")) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _centred(draw, y: int, text: str, font, fill, box_left: int, box_width: int) -> None:
+    width = font.getlength(text.replace("ē", "e"))
+    _draw_text(draw, (box_left + (box_width - width) / 2, y), text, font, fill)
+
+
+def _pack_outline(draw: ImageDraw.ImageDraw, shape: str, colour) -> tuple[int, int, int, int]:
+    """Draw the pack and return the box (left, top, right, bottom) of its label."""
+    if shape == "bottle":
+        draw.rounded_rectangle([350, 90, 450, 200], radius=18, fill=GREEN)  # cap
+        draw.rounded_rectangle([330, 180, 470, 260], radius=30, fill=colour)  # neck
+        draw.rounded_rectangle([250, 230, 550, 720], radius=60, fill=colour, outline=GREEN, width=6)
+        return (270, 360, 530, 620)
+    if shape == "pouch":
+        draw.polygon([(230, 150), (570, 150), (600, 720), (200, 720)], fill=colour)
+        draw.rectangle([230, 150, 570, 185], fill=(20, 53, 40))
+        return (240, 300, 560, 600)
+    if shape == "jar":
+        draw.rounded_rectangle([240, 150, 560, 230], radius=20, fill=GREEN)  # lid
+        draw.rounded_rectangle([220, 220, 580, 720], radius=50, fill=colour, outline=GREEN, width=6)
+        return (250, 350, 550, 620)
+    draw.polygon([(200, 280), (260, 220), (620, 220), (560, 280)], fill=(214, 150, 120))  # top
+    draw.polygon([(560, 280), (620, 220), (620, 640), (560, 700)], fill=(170, 98, 70))  # side
+    draw.rectangle([200, 280, 560, 700], fill=colour)  # front
+    return (225, 340, 535, 640)
+
+
+def draw_pack_shot(shot: PackShot) -> bytes:
+    """A PNG of the pack: coloured backdrop, pack shape, white label with the name."""
+    background, colour = STYLES[shot.shape]
+    image = Image.new("RGB", (SIZE, SIZE), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([150, 690, 650, 760], fill=tuple(max(0, c - 25) for c in background))  # shadow
+    left, top, right, bottom = _pack_outline(draw, shot.shape, colour)
+    draw.rounded_rectangle([left, top, right, bottom], radius=16, fill=WHITE)
+    width = right - left - 24
+
+    brand = _font(34)
+    _centred(draw, top + 18, "kēpos", brand, GREEN, left, right - left)
+    title_font = _font(30 if len(shot.title) < 28 else 24)
+    y = top + 78
+    for line in _wrap(shot.title, title_font, width)[:4]:
+        _centred(draw, y, line, title_font, INK, left, right - left)
+        y += title_font.size + 8
+    if shot.subtitle:
+        _centred(draw, bottom - 50, shot.subtitle, _font(24), GREEN, left, right - left)
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

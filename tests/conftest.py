@@ -1,0 +1,73 @@
+"""Test-wide set-up: static files without a manifest, a clean cache per test,
+and the skip policy (PostgreSQL and browser tests skip with a reason when the
+service is missing, except in CI, where nothing selected may skip)."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+hypothesis_settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=100, deadline=None)
+hypothesis_settings.load_profile("ci" if IN_CI else "dev")
+
+
+def pytest_configure(config):
+    # Templates call {% static %}; the manifest only exists after collectstatic,
+    # which production runs and tests need not.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    config._skipped_in_ci = []
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"CI runs every selected test, but: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser") and not chromium_path():
+        _unavailable("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH")
+    if item.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            _unavailable("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+def pytest_runtest_logreport(report):
+    if IN_CI and report.skipped:
+        _SKIPPED.append(report.nodeid)
+
+
+_SKIPPED: list[str] = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if IN_CI and _SKIPPED:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(f"CI: {len(_SKIPPED)} selected test(s) skipped; failing the run:")
+            for nodeid in _SKIPPED:
+                reporter.write_line(f"  {nodeid}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache, so query counts do not depend on order."""
+    cache.clear()
+    yield
+    cache.clear()

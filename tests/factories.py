@@ -1,0 +1,101 @@
+"""Shop data for tests, built on oscar.test.factories and the real models."""
+
+from decimal import Decimal
+
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+from oscar.test.factories import create_product, create_stockrecord
+
+Product = get_model("catalogue", "Product")
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+
+PARTNER = "kēpos Ltd"
+
+
+def product_class(
+    name: str = "Food supplement", vat_rate: str = "20", food_kind: str = "supplement"
+):
+    klass, _ = ProductClass.objects.get_or_create(
+        name=name, defaults={"vat_rate": Decimal(vat_rate), "food_kind": food_kind}
+    )
+    return klass
+
+
+def supplement_class():
+    return product_class("Food supplement", "20", "supplement")
+
+
+def milk_kefir_class():
+    return product_class("Milk kefir drink", "0", "drink")
+
+
+def category(path: str):
+    return create_from_breadcrumbs(path)
+
+
+def product(
+    title: str,
+    price: str | Decimal,
+    *,
+    klass=None,
+    in_category=None,
+    num_in_stock: int = 100,
+    attributes: dict | None = None,
+    **kwargs,
+):
+    """A stand-alone product with one stock record (VAT-inclusive price)."""
+    klass = klass or supplement_class()
+    item = create_product(
+        title=title,
+        product_class=klass.name,
+        price=Decimal(price),
+        num_in_stock=num_in_stock,
+        partner_name=PARTNER,
+        **kwargs,
+    )
+    if attributes:
+        set_attributes(item, attributes)
+    if in_category is not None:
+        ProductCategory.objects.create(product=item, category=in_category)
+    return item
+
+
+def parent_with_sizes(
+    title: str,
+    sizes: dict[str, tuple[str, dict]],
+    *,
+    klass=None,
+    in_category=None,
+    attributes: dict | None = None,
+):
+    """A parent product whose children are sizes: {"500 ml": ("4.49", {attrs})}."""
+    klass = klass or milk_kefir_class()
+    parent = Product.objects.create(title=title, structure=Product.PARENT, product_class=klass)
+    if attributes:
+        set_attributes(parent, attributes)
+    for size, (price, child_attributes) in sizes.items():
+        child = Product.objects.create(
+            title=f"{title}, {size}", structure=Product.CHILD, parent=parent
+        )
+        set_attributes(child, {"net_quantity": size, **child_attributes})
+        create_stockrecord(child, price=Decimal(price), num_in_stock=100, partner_name=PARTNER)
+    if in_category is not None:
+        ProductCategory.objects.create(product=parent, category=in_category)
+    return parent
+
+
+def set_attributes(item, values: dict) -> None:
+    klass = item.get_product_class()
+    for code, value in values.items():
+        kind = "integer" if isinstance(value, int) else "text"
+        ProductAttribute.objects.get_or_create(
+            product_class=klass, code=code, defaults={"name": code, "type": kind}
+        )
+        setattr(item.attr, code, value)
+    item.attr.save()
+
+
+def child_of(parent, size: str):
+    return parent.children.get(title=f"{parent.title}, {size}")
