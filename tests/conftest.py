@@ -4,6 +4,7 @@ service is missing, except in CI, where nothing selected may skip)."""
 
 import os
 import shutil
+import tempfile
 
 import pytest
 from django.conf import settings
@@ -20,11 +21,15 @@ hypothesis_settings.load_profile("ci" if IN_CI else "dev")
 def pytest_configure(config):
     # Templates call {% static %}; the manifest only exists after collectstatic,
     # which production runs and tests need not.
+    # WhiteNoise serves them from the app folders instead (as in `make run`).
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    config._skipped_in_ci = []
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    # Uploaded and generated images go to a throw-away folder, never var/media.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="kepos-test-media-")
 
 
 def chromium_path() -> str | None:
@@ -47,12 +52,12 @@ def pytest_runtest_setup(item):
             _unavailable("needs PostgreSQL: run with DATABASE_URL=postgres://...")
 
 
+_SKIPPED: list[str] = []
+
+
 def pytest_runtest_logreport(report):
     if IN_CI and report.skipped:
         _SKIPPED.append(report.nodeid)
-
-
-_SKIPPED: list[str] = []
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -1,15 +1,19 @@
 """Shop data for tests, built on oscar.test.factories and the real models."""
 
+import io
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from oscar.test.factories import create_product, create_stockrecord
+from PIL import Image
 
 Product = get_model("catalogue", "Product")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
 
 PARTNER = "kēpos Ltd"
 
@@ -99,3 +103,41 @@ def set_attributes(item, values: dict) -> None:
 
 def child_of(parent, size: str):
     return parent.children.get(title=f"{parent.title}, {size}")
+
+
+def catalogue(size: int) -> dict:
+    """Two product lines with ``size`` products: stand-alone items and parents with sizes."""
+    kepos = category("kēpos")
+    drinks = category("Kefir > Drinks")
+    products = []
+    for number in range(size):
+        if number % 3 == 2:
+            products.append(
+                parent_with_sizes(
+                    f"Kefir {number}",
+                    {
+                        "500 ml": ("4.49", {"volume_ml": 500}),
+                        "1 litre": ("7.99", {"volume_ml": 1000}),
+                    },
+                    in_category=drinks,
+                    attributes={
+                        "ingredients": "Goat's milk, cultures.",
+                        "allergens": "goat's milk",
+                    },
+                )
+            )
+        else:
+            line = kepos if number % 3 == 0 else drinks
+            products.append(product(f"Product {number}", f"{10 + number}.99", in_category=line))
+        product_image(products[-1])
+    return {"kepos": kepos, "drinks": drinks, "kefir": drinks.get_parent(), "products": products}
+
+
+def product_image(item, colour: str = "seagreen"):
+    """A small real PNG, so thumbnails are generated as for a real upload."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 60), colour).save(buffer, format="PNG")
+    image = ProductImage(product=item, caption=item.title, display_order=0)
+    image.original.save(f"product-{item.pk}.png", ContentFile(buffer.getvalue()), save=False)
+    image.save()
+    return image

@@ -26,7 +26,6 @@ class ProductQuerySet(managers.ProductQuerySet):
         add-to-basket form). All of it arrives in a fixed number of queries,
         however many products the page lists.
         """
-        Option = get_model("catalogue", "Option")
         Product = self.model
         public_children = (
             Product.objects.public().prefetch_related("stockrecords").order_by("priority", "pk")
@@ -34,13 +33,8 @@ class ProductQuerySet(managers.ProductQuerySet):
         return (
             self.browsable()
             .select_related("product_class")
-            .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-                listing_price=self._cheapest_price(),
-            )
+            .with_option_flags()
+            .annotate(listing_price=self._cheapest_price())
             .prefetch_related(
                 "stockrecords",
                 "images",
@@ -48,6 +42,16 @@ class ProductQuerySet(managers.ProductQuerySet):
                     "children", queryset=public_children, to_attr="_prefetched_public_children"
                 ),
             )
+        )
+
+    def with_option_flags(self) -> "ProductQuerySet":
+        """Annotate what ``Product.has_options`` reads, instead of a query per product."""
+        Option = get_model("catalogue", "Option")
+        return self.annotate(
+            has_product_class_options=Exists(
+                Option.objects.filter(productclass=OuterRef("product_class"))
+            ),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
         )
 
     def _cheapest_price(self):

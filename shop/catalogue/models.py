@@ -1,10 +1,16 @@
 """Catalogue fork: product classes carry their VAT rate and food category."""
 
+import os
 from decimal import Decimal
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from oscar.apps.catalogue.abstract_models import AbstractProductClass
+from oscar.apps.catalogue.abstract_models import (
+    AbstractProduct,
+    AbstractProductClass,
+    MissingProductImage,
+)
 
 
 class ProductClass(AbstractProductClass):
@@ -37,6 +43,27 @@ class ProductClass(AbstractProductClass):
     def vat_fraction(self) -> Decimal:
         """The rate as a fraction (20% -> 0.2)."""
         return self.vat_rate / Decimal(100)
+
+
+class RaceSafeMissingProductImage(MissingProductImage):
+    """Oscar's placeholder image, whose symlink two requests may race to create.
+
+    Oscar links the placeholder into MEDIA_ROOT on first use and raises
+    ImproperlyConfigured if the link fails, which it does when a concurrent
+    request created it a moment earlier (a 500 on a fresh deploy).
+    """
+
+    def symlink_missing_image(self, media_file_path):
+        try:
+            super().symlink_missing_image(media_file_path)
+        except ImproperlyConfigured:
+            if not os.path.exists(media_file_path):
+                raise
+
+
+class Product(AbstractProduct):
+    def get_missing_image(self):
+        return RaceSafeMissingProductImage()
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

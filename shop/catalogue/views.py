@@ -22,6 +22,7 @@ class ProductDetailView(views.ProductDetailView):
         )
         return (
             Product.objects.select_related("product_class", "parent__product_class")
+            .with_option_flags()
             .prefetch_attribute_values()
             .prefetch_related(
                 "stockrecords",

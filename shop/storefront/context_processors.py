@@ -1,18 +1,29 @@
-"""Site-wide template context: the promise strip and the business's identity.
+"""Site-wide template context: the promise strip, the menu, the business's identity.
 
-The promises are queried lazily, so a page that does not show the strip
-(the dashboard) costs no query.
+Queries are lazy, so a page that shows neither the strip nor the menu (the
+dashboard) costs nothing, and the header and footer share one menu query.
 """
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from oscar.core.loading import get_model
 
 from shop.storefront.models import StorePromise
+
+Category = get_model("catalogue", "Category")
+
+
+def menu_categories() -> list:
+    """The product lines: public top-level categories not excluded from menus."""
+    return list(
+        Category.objects.browsable().filter(depth=1, exclude_from_menu=False).order_by("path")
+    )
 
 
 def storefront(request):
     return {
         "store_promises": SimpleLazyObject(lambda: list(StorePromise.objects.shown())),
+        "menu_categories": SimpleLazyObject(menu_categories),
         "business": {
             "name": settings.SHOP_BUSINESS_NAME,
             "address": settings.SHOP_BUSINESS_ADDRESS,

@@ -41,6 +41,8 @@ def product_lines(per_line: int = FEATURED_PER_LINE) -> list:
     )
     for line in lines:
         line.sections = [c for c in sections if c.path.startswith(line.path)]
+        for section in line.sections:  # the URL from the parent's slug: no ancestor query
+            section.url = section._get_absolute_url(parent_slug=line.slug)
         line.featured = [p for p in featured if p.line_path == line.path]
     return lines
 

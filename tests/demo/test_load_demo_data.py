@@ -1,0 +1,86 @@
+"""The demo-data command: a full catalogue, idempotent, demo accounts only with DEBUG."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+from django.test import override_settings
+from oscar.core.loading import get_model
+
+from shop.partner.strategy import UKStrategy
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+
+DEMO_MODELS = [
+    ("catalogue", "Category"),
+    ("catalogue", "ProductClass"),
+    ("catalogue", "ProductAttribute"),
+    ("catalogue", "Product"),
+    ("catalogue", "ProductAttributeValue"),
+    ("catalogue", "ProductCategory"),
+    ("catalogue", "ProductImage"),
+    ("partner", "Partner"),
+    ("partner", "StockRecord"),
+    ("auth", "User"),
+]
+
+
+def snapshot() -> dict:
+    """Every field of every row the command touches."""
+    return {
+        f"{app}.{name}": sorted(
+            (
+                str(sorted(model_to_dict(row).items(), key=str))
+                for row in apps.get_model(app, name).objects.all()
+            ),
+        )
+        for app, name in DEMO_MODELS
+    }
+
+
+def test_demo_catalogue_has_both_lines_with_sizes_and_images():
+    call_command("load_demo_data", verbosity=0)
+
+    assert Product.objects.filter(parent=None).count() >= 10
+    assert Product.objects.filter(structure=Product.CHILD).count() >= 4
+    assert not Product.objects.exclude(structure=Product.CHILD).filter(images=None).exists()
+    assert set(ProductClass.objects.values_list("name", "vat_rate")) >= {
+        ("Milk kefir drink", 0),
+        ("Water kefir drink", 20),
+        ("Kefir culture", 0),
+        ("Food supplement", 20),
+        ("Kit or equipment", 20),
+    }
+    strategy = UKStrategy()
+    for child in Product.objects.filter(structure=Product.CHILD):
+        assert strategy.fetch_for_product(child).availability.is_available_to_buy
+
+
+@override_settings(DEBUG=True)
+def test_running_the_command_twice_changes_nothing():
+    call_command("load_demo_data", verbosity=0)
+    first = snapshot()
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert snapshot() == first
+
+
+@override_settings(DEBUG=False)
+def test_demo_accounts_are_not_created_without_debug():
+    call_command("load_demo_data", verbosity=0)
+
+    assert not get_user_model().objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_demo_accounts_are_created_with_debug():
+    call_command("load_demo_data", verbosity=0)
+
+    manager = get_user_model().objects.get(email="manager@kepos.example")
+    assert manager.is_staff and manager.is_superuser
+    assert manager.check_password("kepos-demo-manager")

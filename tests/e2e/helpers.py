@@ -1,0 +1,14 @@
+"""Shared steps for browser tests."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page) -> None:
+    """Zero axe-core violations at WCAG 2.1 AA on the page as it stands."""
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+    )
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,97 @@
+"""The storefront pages: content from data, and query counts that do not grow."""
+
+import pytest
+from django.urls import reverse
+
+from shop.storefront.models import StorePromise
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_both_product_lines_and_the_promise_strip(client):
+    factories.catalogue(6)
+
+    response = client.get(reverse("home"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "kēpos" in html and "Kefir" in html
+    assert "Product 0" in html and "Product 1" in html
+    for text in [
+        "Live Chat 8am - 8pm",
+        "FREE Next Day Delivery on orders over £25",
+        "FREE lifetime support",
+    ]:
+        assert text in html
+
+
+def test_promise_strip_follows_the_data_staff_edit(client):
+    StorePromise.objects.filter(kind="other").update(text="FREE advice from our nutritionists")
+    StorePromise.objects.filter(kind="chat").update(is_active=False)
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert "FREE advice from our nutritionists" in html
+    assert "FREE lifetime support" not in html
+    assert "Live Chat 8am - 8pm" not in html
+
+
+def test_promise_links_must_stay_on_this_site():
+    promise = StorePromise(kind="other", text="Bad", link="javascript:alert(1)")
+
+    with pytest.raises(Exception, match="path on this site"):
+        promise.full_clean()
+
+
+# Counts are taken on the second request: sorl-thumbnail caches each image's
+# thumbnail record, and production's warm cache is what shoppers meet.
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_home_query_count_does_not_grow_with_the_catalogue(client, size, django_assert_num_queries):
+    factories.catalogue(size)
+
+    url = reverse("home")
+    client.get(url)
+    with django_assert_num_queries(9):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_all_products_query_count_does_not_grow(client, size, django_assert_num_queries):
+    factories.catalogue(size)
+
+    url = reverse("catalogue:index")
+    client.get(url)
+    with django_assert_num_queries(10):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_category_query_count_does_not_grow(client, size, django_assert_num_queries):
+    data = factories.catalogue(size)
+
+    url = data["kefir"].get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_product_page_query_count_does_not_grow(client, size, django_assert_num_queries):
+    data = factories.catalogue(size)
+    parent = next(p for p in data["products"] if p.is_parent)
+
+    url = parent.get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(22):
+        response = client.get(url)
+
+    assert response.status_code == 200
