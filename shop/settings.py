@@ -138,8 +138,11 @@ LOGIN_REDIRECT_URL = "/"
 
 # --- Database ---------------------------------------------------------------
 
+# An unset or empty DATABASE_URL means the embedded SQLite file.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    "default": env.db_url_config(
+        env("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+    ),
 }
 _db = DATABASES["default"]
 if _db["ENGINE"] == "django.db.backends.sqlite3":

@@ -76,3 +76,20 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def assert_request_queries(django_assert_num_queries):
+    """django_assert_num_queries for one request through the test client.
+
+    On PostgreSQL ATOMIC_REQUESTS wraps the view in a transaction, which
+    inside the test's own transaction is a SAVEPOINT and its RELEASE: two
+    more statements that production spends as BEGIN and COMMIT.
+    """
+    from django.db import connection
+
+    def check(expected: int):
+        extra = 2 if connection.settings_dict["ATOMIC_REQUESTS"] else 0
+        return django_assert_num_queries(expected + extra)
+
+    return check

@@ -5,49 +5,40 @@ import threading
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.http import HttpResponse
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.core.middleware import AtomicWritesMiddleware
 from tests import factories
 
 Line = get_model("basket", "Line")
 User = get_user_model()
 
 
-def failing_write_view(request):
-    User.objects.create(username="half-saved")
-    raise RuntimeError("boom after the first write")
-
-
-def counting_view(request):
-    return HttpResponse(str(connection.in_atomic_block))
-
-
+@pytest.mark.urls("tests.core.urls")
 @pytest.mark.django_db(transaction=True)
 def test_a_failing_post_saves_nothing():
-    middleware = AtomicWritesMiddleware(lambda request: HttpResponse())
-    request = RequestFactory().post("/")
+    client = Client(raise_request_exception=False)
 
-    with pytest.raises(RuntimeError):
-        middleware.process_view(request, failing_write_view, (), {})
+    response = client.post("/write-then-fail/")
 
+    assert response.status_code == 500
     assert not User.objects.filter(username="half-saved").exists()
 
 
+@pytest.mark.urls("tests.core.urls")
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL uses ATOMIC_REQUESTS")
-def test_gets_run_outside_a_transaction_and_posts_inside_one():
-    middleware = AtomicWritesMiddleware(lambda request: HttpResponse())
-    factory = RequestFactory()
+def test_gets_never_hold_a_transaction_open_on_sqlite_and_posts_always_do():
+    client = Client()
+    atomic_requests = connection.settings_dict["ATOMIC_REQUESTS"]
 
-    get = middleware.process_view(factory.get("/"), counting_view, (), {})
-    post = middleware.process_view(factory.post("/"), counting_view, (), {})
+    get = client.get("/in-transaction/").content
+    post = client.post("/in-transaction/").content
 
-    assert get is None  # not wrapped: the view runs on its own
-    assert post.content == b"True"
+    # PostgreSQL wraps every request (ATOMIC_REQUESTS); SQLite only writes.
+    assert get == (b"yes" if atomic_requests else b"no")
+    assert atomic_requests is (connection.vendor == "postgresql")
+    assert post == b"yes"
 
 
 @pytest.mark.django_db(transaction=True)
