@@ -1,0 +1,1 @@
+"""The science blog: articles, FAQ entries, feeds (built in its own issue)."""
