@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import ListView
@@ -77,4 +78,32 @@ class ProductCategoryView(CatalogueView):
         context = super().get_context_data(**kwargs)
         context["summary"] = self.category.name
         context["category"] = self.category
+        return context
+
+
+class ProductSearchView(CatalogueView):
+    """Products whose title or description contains every word the shopper typed.
+
+    Replaces Oscar's haystack search, whose simple backend finds nothing here.
+    """
+
+    MAX_WORDS = 10
+
+    def get(self, request, *args, **kwargs):
+        self.query = " ".join(request.GET.get("q", "").split())[:200]
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        words = self.query.split()[: self.MAX_WORDS]
+        if not words:
+            return queryset.none()
+        for word in words:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = f"Search results for “{self.query}”" if self.query else "Search"
+        context["query"] = self.query
         return context
