@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "oscar.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.shipping.apps.ShippingConfig",
     "shop.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
-    "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "shop.dashboard.shipping.apps.ShippingDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
     "haystack",
@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     # Our own apps
     "shop.storefront",
+    "shop.workdays",
     "shop.demo",
 ]
 
@@ -258,6 +259,20 @@ OSCAR_OFFERS_INCL_TAX = True
 # Reviews: signed-in customers only, and nothing shows before a moderator approves.
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
+# Delivery methods and closure days sit with the orders they fulfil.
+OSCAR_DASHBOARD_NAVIGATION = [
+    {
+        **section,
+        "children": [
+            *section["children"],
+            {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
+            {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
+        ],
+    }
+    if section.get("icon") == "fas fa-shopping-cart"
+    else section
+    for section in OSCAR_DASHBOARD_NAVIGATION
+]
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 
 # Haystack stays only because Oscar's search app imports it; browsing uses

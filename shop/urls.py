@@ -1,4 +1,4 @@
-"""Root URLconf: Oscar's shop at the site root, the Django admin under /admin/."""
+"""Root URLconf: Oscar's shop at the site root, our own pages beside it, the admin."""
 
 from django.apps import apps
 from django.conf import settings
@@ -8,6 +8,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("delivery/", include("shop.shipping.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -106,7 +106,9 @@ def child_of(parent, size: str):
 
 
 def catalogue(size: int) -> dict:
-    """Two product lines with ``size`` products: stand-alone items and parents with sizes."""
+    """Two product lines with ``size`` products (stand-alone items and parents with
+    sizes), and the demo delivery rules, so pages show all they show in production."""
+    delivery_methods()
     kepos = category("kēpos")
     drinks = category("Kefir > Drinks")
     products = []
@@ -141,3 +143,28 @@ def product_image(item, colour: str = "seagreen"):
     image.original.save(f"product-{item.pk}.png", ContentFile(buffer.getvalue()), save=False)
     image.save()
     return image
+
+
+def delivery_methods():
+    """The demo rule set: Next Day (headline, free from £25, mainland only) and Standard."""
+    from shop.demo.catalogue_data import DELIVERY_METHODS
+
+    DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
+    return {
+        spec["name"]: DeliveryMethod.objects.get_or_create(
+            name=spec["name"], defaults={k: v for k, v in spec.items() if k != "name"}
+        )[0]
+        for spec in DELIVERY_METHODS
+    }
+
+
+def basket_with(*items):
+    """A saved basket with the UK strategy, holding (product, quantity) pairs."""
+    from shop.partner.strategy import UKStrategy
+
+    Basket = get_model("basket", "Basket")
+    basket = Basket.objects.create()
+    basket.strategy = UKStrategy()
+    for item, quantity in items:
+        basket.add_product(item, quantity=quantity)
+    return basket

@@ -1,4 +1,4 @@
-"""Basket fork: the variant picker names each size with its price ("500 ml – £4.49")."""
+"""Basket fork: sizes named with their prices, and quantity boxes named for screen readers."""
 
 from oscar.apps.basket import forms
 from oscar.templatetags.currency_filters import currency
@@ -29,3 +29,13 @@ class AddToBasketForm(forms.AddToBasketForm):
 
 class SimpleAddToBasketForm(forms.SimpleAddToBasketMixin, AddToBasketForm):
     """Oscar's one-click form, built on the labelled form above."""
+
+
+class BasketLineForm(forms.BasketLineForm):
+    """Oscar's basket line, whose quantity box has no label of its own on the page."""
+
+    def __init__(self, strategy, *args, **kwargs):
+        super().__init__(strategy, *args, **kwargs)
+        if self.instance.id:
+            title = self.instance.product.get_title()
+            self.fields["quantity"].widget.attrs["aria-label"] = f"Quantity of {title}"

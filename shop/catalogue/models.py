@@ -1,4 +1,4 @@
-"""Catalogue fork: product classes carry their VAT rate and food category."""
+"""Catalogue fork: VAT rate and food category on classes; weekend-transit flag on products."""
 
 import os
 from decimal import Decimal
@@ -62,6 +62,22 @@ class RaceSafeMissingProductImage(MissingProductImage):
 
 
 class Product(AbstractProduct):
+    """Oscar's product, plus the one delivery fact that belongs to the product itself."""
+
+    no_weekend_transit = models.BooleanField(
+        "No weekend transit",
+        default=False,
+        help_text="Live goods (kefir, grains): dispatched only when the whole journey falls "
+        "on working days, never on a Friday for a Monday arrival. Sizes follow their parent.",
+    )
+
+    @property
+    def needs_weekday_transit(self) -> bool:
+        """This product or, for a size, its parent must not sit in transit over a weekend."""
+        if self.no_weekend_transit:
+            return True
+        return self.parent_id is not None and self.parent.no_weekend_transit
+
     def get_missing_image(self):
         return RaceSafeMissingProductImage()
 

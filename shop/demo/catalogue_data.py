@@ -5,6 +5,7 @@ of the content brief (to be confirmed by the business's accountant). Every
 sentence here was written for this store.
 """
 
+from datetime import time
 from decimal import Decimal as D
 
 CATEGORIES = {
@@ -134,6 +135,7 @@ PRODUCTS = [
     },
     {
         "code": "goat-kefir",
+        "no_weekend_transit": True,
         "category": "Kefir > Drinks",
         "class": "Milk kefir drink",
         "title": "Goat's Milk Kefir",
@@ -166,6 +168,7 @@ PRODUCTS = [
     },
     {
         "code": "water-kefir-ginger",
+        "no_weekend_transit": True,
         "category": "Kefir > Drinks",
         "class": "Water kefir drink",
         "title": "Water Kefir, Ginger & Lemon",
@@ -203,6 +206,7 @@ PRODUCTS = [
     },
     {
         "code": "water-kefir-elderflower",
+        "no_weekend_transit": True,
         "category": "Kefir > Drinks",
         "class": "Water kefir drink",
         "title": "Water Kefir, Elderflower",
@@ -225,6 +229,7 @@ PRODUCTS = [
     },
     {
         "code": "water-kefir-case",
+        "no_weekend_transit": True,
         "category": "Kefir > Drinks",
         "class": "Water kefir drink",
         "title": "Water Kefir Tasting Case",
@@ -250,6 +255,7 @@ PRODUCTS = [
     },
     {
         "code": "milk-kefir-grains",
+        "no_weekend_transit": True,
         "category": "Kefir > Cultures & grains",
         "class": "Kefir culture",
         "title": "Live Milk Kefir Grains",
@@ -272,6 +278,7 @@ PRODUCTS = [
     },
     {
         "code": "water-kefir-grains",
+        "no_weekend_transit": True,
         "category": "Kefir > Cultures & grains",
         "class": "Kefir culture",
         "title": "Live Water Kefir Grains",
@@ -360,6 +367,7 @@ PRODUCTS = [
     },
     {
         "code": "kefir-course",
+        "no_weekend_transit": True,
         "category": "Kefir > Kits & courses",
         "class": "Milk kefir drink",
         "title": "Goat's Milk Kefir Course",
@@ -388,5 +396,40 @@ PRODUCTS = [
                 "attributes": {"net_quantity": "4 × 1 litre", "volume_ml": 4000},
             },
         ],
+    },
+]
+
+# The delivery rules the demo store ships with (staff edit them in the
+# dashboard under Fulfilment > Delivery methods). Prices include VAT.
+DELIVERY_METHODS = [
+    {
+        "name": "Next Day",
+        "description": "Tracked courier, delivered the next working day.",
+        "is_headline": True,
+        "position": 10,
+        "price_per_order": D("4.99"),
+        "free_shipping_threshold": D("25.00"),
+        "serves_mainland": True,
+        "serves_highlands_islands": False,
+        "serves_northern_ireland": False,
+        "cutoff_time": time(14, 0),
+        "transit_days_min": 1,
+        "transit_days_max": 1,
+    },
+    {
+        "name": "Standard",
+        "description": "Tracked Royal Mail-style delivery in 2 to 3 working days.",
+        "is_headline": False,
+        "position": 20,
+        "price_per_order": D("2.99"),
+        "free_shipping_threshold": D("25.00"),
+        "serves_mainland": True,
+        "serves_highlands_islands": True,
+        "highlands_islands_surcharge": D("3.00"),
+        "serves_northern_ireland": True,
+        "northern_ireland_surcharge": D("3.00"),
+        "cutoff_time": time(14, 0),
+        "transit_days_min": 2,
+        "transit_days_max": 3,
     },
 ]

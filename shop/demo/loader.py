@@ -14,10 +14,11 @@ from django.db import transaction
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
-from shop.demo.catalogue_data import CATEGORIES, PRODUCT_CLASSES, PRODUCTS
+from shop.demo.catalogue_data import CATEGORIES, DELIVERY_METHODS, PRODUCT_CLASSES, PRODUCTS
 from shop.demo.pack_shots import PackShot, draw_pack_shot
 
 Category = get_model("catalogue", "Category")
+DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
@@ -58,7 +59,17 @@ def load_demo_catalogue() -> LoadReport:
         report.add("partner", PARTNER_NAME)
     for spec in PRODUCTS:
         _product(spec, categories, classes, partner, report)
+    _delivery_methods(report)
     return report
+
+
+def _delivery_methods(report: LoadReport) -> None:
+    for spec in DELIVERY_METHODS:
+        _, created = DeliveryMethod.objects.get_or_create(
+            name=spec["name"], defaults={k: v for k, v in spec.items() if k != "name"}
+        )
+        if created:
+            report.add("delivery method", spec["name"])
 
 
 def _categories(report: LoadReport) -> dict[str, object]:
@@ -103,6 +114,7 @@ def _product(spec, categories, classes, partner, report: LoadReport) -> None:
         description=spec["description"],
         product_class=classes[spec["class"]],
         priority=spec.get("priority", 0),
+        no_weekend_transit=spec.get("no_weekend_transit", False),
     )
     _set_attributes(product, spec.get("attributes", {}))
     ProductCategory.objects.create(product=product, category=categories[spec["category"]])

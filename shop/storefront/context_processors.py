@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from oscar.core.loading import get_model
 
-from shop.storefront.models import StorePromise
+from shop.storefront.promises import shown_promises
 
 Category = get_model("catalogue", "Category")
 
@@ -22,7 +22,7 @@ def menu_categories() -> list:
 
 def storefront(request):
     return {
-        "store_promises": SimpleLazyObject(lambda: list(StorePromise.objects.shown())),
+        "store_promises": SimpleLazyObject(lambda: shown_promises(request)),
         "menu_categories": SimpleLazyObject(menu_categories),
         "business": {
             "name": settings.SHOP_BUSINESS_NAME,

@@ -1,5 +1,8 @@
 """The promises in the header strip, as data staff can edit."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
@@ -11,13 +14,19 @@ class StorePromiseQuerySet(models.QuerySet):
         return self.filter(is_active=True).order_by("position", "pk")
 
 
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 class StorePromise(models.Model):
     """One item of the strip at the top of every page ("Live Chat 8am - 8pm").
 
-    ``kind`` says which rule a promise speaks for, so the delivery and chat
-    rules can supply their own wording from their data; ``text`` is what is
-    shown until (or unless) they do.
+    ``kind`` says which rule a promise speaks for; its text may quote that
+    rule's live values through placeholders, e.g. a delivery promise
+    "FREE {method} Delivery on orders over {threshold}", so changing the rule
+    in the dashboard changes the strip.
     """
+
+    PLACEHOLDERS = {"delivery": {"method", "threshold"}, "chat": set(), "other": set()}
 
     class Kind(models.TextChoices):
         DELIVERY = "delivery", "Delivery"
@@ -25,7 +34,11 @@ class StorePromise(models.Model):
         OTHER = "other", "Other"
 
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
-    text = models.CharField(max_length=80)
+    text = models.CharField(
+        max_length=80,
+        help_text="A delivery promise may use {method} and {threshold}, filled in from the "
+        "headline delivery method.",
+    )
     link = models.CharField(
         max_length=200,
         blank=True,
@@ -42,3 +55,16 @@ class StorePromise(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def clean(self):
+        allowed = self.PLACEHOLDERS.get(self.kind, set())
+        unknown = sorted(set(PLACEHOLDER.findall(self.text or "")) - allowed)
+        if unknown:
+            offered = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+            raise ValidationError(
+                {"text": f"Unknown placeholder {{{unknown[0]}}}; this kind offers: {offered}."}
+            )
+
+    def render(self, values: dict[str, str]) -> str:
+        """The text with its placeholders filled from ``values`` (unknown ones kept)."""
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.text)

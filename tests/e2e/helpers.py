@@ -7,6 +7,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def assert_accessible(page) -> None:
     """Zero axe-core violations at WCAG 2.1 AA on the page as it stands."""
+    page.wait_for_load_state("load")  # stylesheets applied, or contrast is judged unstyled
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},

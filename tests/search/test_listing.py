@@ -126,7 +126,7 @@ def test_search_results_query_count_does_not_grow(client, size, assert_request_q
     url = reverse("search:search") + "?q=product"
     client.get(url)
 
-    with assert_request_queries(9):
+    with assert_request_queries(10):
         response = client.get(url)
 
     assert len(titles(response)) == min(size - size // 3, 12)

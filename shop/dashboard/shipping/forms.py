@@ -1,0 +1,53 @@
+"""Shipping dashboard fork: forms for delivery methods and closure days."""
+
+from django import forms
+from oscar.core.loading import get_model
+
+from shop.workdays.models import Closure
+
+DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
+
+
+class DeliveryMethodForm(forms.ModelForm):
+    class Meta:
+        model = DeliveryMethod
+        fields = [
+            "name",
+            "description",
+            "is_active",
+            "is_headline",
+            "position",
+            "price_per_order",
+            "free_shipping_threshold",
+            "serves_mainland",
+            "serves_highlands_islands",
+            "highlands_islands_surcharge",
+            "serves_northern_ireland",
+            "northern_ireland_surcharge",
+            "cutoff_time",
+            "transit_days_min",
+            "transit_days_max",
+        ]
+        labels = {
+            "price_per_order": "Charge (£, VAT included)",
+            "free_shipping_threshold": "Free from (£, VAT included)",
+        }
+        help_texts = {
+            "free_shipping_threshold": "Basket total after discounts, without delivery; "
+            "a total equal to it qualifies. Leave empty for no free delivery.",
+            "description": "Shown to shoppers at checkout, e.g. “Tracked, signed for”.",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "cutoff_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class ClosureForm(forms.ModelForm):
+    class Meta:
+        model = Closure
+        fields = ["reason", "first_day", "last_day"]
+        widgets = {
+            "first_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

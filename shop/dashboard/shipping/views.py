@@ -1,0 +1,92 @@
+"""Shipping dashboard fork: create, edit and delete delivery methods and closures."""
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.urls import reverse_lazy
+from django.views import generic
+from oscar.core.loading import get_model
+
+from shop.dashboard.shipping.forms import ClosureForm, DeliveryMethodForm
+from shop.workdays.models import Closure
+
+DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
+
+
+class SavedMessageMixin:
+    """Say what was saved, and turn a lost race on a unique rule into a form error."""
+
+    success_message = "Saved “{object}”."
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                response = super().form_valid(form)
+        except IntegrityError:
+            form.add_error(None, "Someone else changed this at the same time; please try again.")
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message.format(object=self.object))
+        return response
+
+
+class DeliveryMethodListView(generic.ListView):
+    model = DeliveryMethod
+    template_name = "oscar/dashboard/shipping/delivery_method_list.html"
+    context_object_name = "methods"
+
+
+class DeliveryMethodCreateView(SavedMessageMixin, generic.CreateView):
+    model = DeliveryMethod
+    form_class = DeliveryMethodForm
+    template_name = "oscar/dashboard/shipping/delivery_method_form.html"
+    success_url = reverse_lazy("dashboard:shipping-method-list")
+
+
+class DeliveryMethodUpdateView(SavedMessageMixin, generic.UpdateView):
+    model = DeliveryMethod
+    form_class = DeliveryMethodForm
+    template_name = "oscar/dashboard/shipping/delivery_method_form.html"
+    context_object_name = "method"
+    success_url = reverse_lazy("dashboard:shipping-method-list")
+
+
+class DeliveryMethodDeleteView(generic.DeleteView):
+    model = DeliveryMethod
+    template_name = "oscar/dashboard/shipping/confirm_delete.html"
+    success_url = reverse_lazy("dashboard:shipping-method-list")
+    extra_context = {"kind": "delivery method", "list_url": success_url}
+
+    def form_valid(self, form):
+        messages.success(self.request, f"Deleted “{self.object}”.")
+        return super().form_valid(form)
+
+
+class ClosureListView(generic.ListView):
+    model = Closure
+    template_name = "oscar/dashboard/shipping/closure_list.html"
+    context_object_name = "closures"
+    paginate_by = 50
+
+
+class ClosureCreateView(SavedMessageMixin, generic.CreateView):
+    model = Closure
+    form_class = ClosureForm
+    template_name = "oscar/dashboard/shipping/closure_form.html"
+    success_url = reverse_lazy("dashboard:shipping-closure-list")
+
+
+class ClosureUpdateView(SavedMessageMixin, generic.UpdateView):
+    model = Closure
+    form_class = ClosureForm
+    template_name = "oscar/dashboard/shipping/closure_form.html"
+    success_url = reverse_lazy("dashboard:shipping-closure-list")
+
+
+class ClosureDeleteView(generic.DeleteView):
+    model = Closure
+    template_name = "oscar/dashboard/shipping/confirm_delete.html"
+    success_url = reverse_lazy("dashboard:shipping-closure-list")
+    extra_context = {"kind": "closure", "list_url": success_url}
+
+    def form_valid(self, form):
+        messages.success(self.request, f"Deleted “{self.object}”.")
+        return super().form_valid(form)

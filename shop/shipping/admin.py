@@ -1,0 +1,1 @@
+from oscar.apps.shipping.admin import *  # noqa: F403

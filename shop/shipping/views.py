@@ -1,0 +1,48 @@
+"""The delivery information page, generated from the same rules checkout uses."""
+
+from datetime import timedelta
+
+from django.views.generic import TemplateView
+
+from shop.shipping import rules
+from shop.shipping.forms import PostcodeCheckForm
+from shop.shipping.postcodes import DeliveryZone, describe_highlands_islands
+from shop.shipping.summary import delivery_answers
+
+
+class DeliveryInformationView(TemplateView):
+    template_name = "shipping/delivery_information.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        methods = rules.offered_methods(request)
+        calendar = rules.business_calendar(request)
+        horizon = calendar.start + timedelta(days=60)
+        context.update(
+            methods=[(method, rules.estimate_for(method, request=request)) for method in methods],
+            headline=rules.headline_method(request),
+            answers=delivery_answers(methods, rules.headline_method(request)),
+            closures=calendar.upcoming_closures(),
+            bank_holidays=calendar.bank_holidays_between(calendar.start, horizon),
+            highlands_islands=describe_highlands_islands(),
+            zones=DeliveryZone,
+            postcode_form=self.postcode_check(methods),
+        )
+        return context
+
+    def postcode_check(self, methods) -> PostcodeCheckForm:
+        form = PostcodeCheckForm(self.request.GET if "postcode" in self.request.GET else None)
+        if form.is_bound and form.is_valid():
+            zone = form.zone
+            form.zone_label = zone.label
+            form.results = [
+                (
+                    method,
+                    method.price_per_order + method.surcharge_for(zone),
+                    method.surcharge_for(zone),
+                )
+                for method in methods
+                if method.serves(zone)
+            ]
+        return form

@@ -1,0 +1,31 @@
+"""The promise strip as shown: each promise's text, filled from the live rules.
+
+A delivery promise quotes the headline delivery method; without one (or
+without a free-delivery threshold) the store promises nothing about delivery.
+"""
+
+from dataclasses import dataclass
+
+from shop.shipping.rules import headline_method
+from shop.shipping.summary import money
+from shop.storefront.models import StorePromise
+
+
+@dataclass(frozen=True)
+class ShownPromise:
+    kind: str
+    text: str
+    link: str
+
+
+def shown_promises(request=None) -> list[ShownPromise]:
+    shown = []
+    for promise in StorePromise.objects.shown():
+        values: dict[str, str] = {}
+        if promise.kind == StorePromise.Kind.DELIVERY:
+            method = headline_method(request)
+            if method is None:
+                continue
+            values = {"method": method.name, "threshold": money(method.free_shipping_threshold)}
+        shown.append(ShownPromise(promise.kind, promise.render(values), promise.link))
+    return shown
