@@ -144,3 +144,12 @@ def test_shoppers_cannot_reach_the_delivery_dashboard(client, url_name):
 
     assert response.status_code in (302, 403)
     assert "Delivery methods" not in response.content.decode()
+
+
+def test_staff_flag_a_product_as_live_goods_in_the_product_form(staff_client):
+    item = factories.product("Kefir grains", "14.99")
+
+    response = staff_client.get(reverse("dashboard:catalogue-product", kwargs={"pk": item.pk}))
+
+    assert response.status_code == 200
+    assert 'name="no_weekend_transit"' in response.content.decode()
