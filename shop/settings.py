@@ -10,6 +10,8 @@ import environ
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from shop.order import status as order_status
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # git-ignored local state: SQLite files, media, collected static
 VAR_DIR.mkdir(exist_ok=True)
@@ -49,17 +51,17 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
     "shop.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
-    "oscar.apps.communication.apps.CommunicationConfig",
+    "shop.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
     "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
     # Our own apps
     "shop.storefront",
     "shop.workdays",
+    "shop.outbox",
     "shop.demo",
 ]
 
@@ -212,6 +215,10 @@ THUMBNAIL_PRESERVE_FORMAT = True
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kēpos <hello@kepos.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox tries each new e-mail once its transaction commits; `send_outbox`
+# (run every minute) retries until this many attempts, then gives up loudly.
+SHOP_OUTBOX_SEND_ON_COMMIT = env.bool("SHOP_OUTBOX_SEND_ON_COMMIT", default=True)
+SHOP_OUTBOX_MAX_ATTEMPTS = env.int("SHOP_OUTBOX_MAX_ATTEMPTS", default=8)
 
 # --- HTTPS (switches: on in production, off for loopback runs) --------------
 
@@ -256,6 +263,15 @@ OSCAR_PRODUCTS_PER_PAGE = 12
 OSCAR_EAGER_ALERTS = False
 # UK prices are VAT-inclusive, so offers work on the price the shopper sees.
 OSCAR_OFFERS_INCL_TAX = True
+# Guests check out with an e-mail address; customers with an account may too.
+OSCAR_ALLOW_ANON_CHECKOUT = True
+# The order life cycle (shop/order/status.py): Pending payment -> Paid ->
+# Packed -> Dispatched -> Delivered, plus Cancelled and Refunded.
+OSCAR_INITIAL_ORDER_STATUS = order_status.PENDING_PAYMENT
+OSCAR_INITIAL_LINE_STATUS = order_status.PENDING_PAYMENT
+OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
+OSCAR_LINE_STATUS_PIPELINE = order_status.PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = order_status.CASCADE
 # Reviews: signed-in customers only, and nothing shows before a moderator approves.
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
@@ -281,6 +297,15 @@ HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"},
 }
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+
+# --- Payments -----------------------------------------------------------------
+
+# The gateway that takes payment (shop/gateways). The test gateway behaves like
+# a card processor's test mode: 4242 4242 4242 4242 pays.
+SHOP_PAYMENT_GATEWAY = env("SHOP_PAYMENT_GATEWAY", default="shop.gateways.testing.TestGateway")
+# Orders still unpaid after this long are cancelled and their stock released
+# by `manage.py cancel_stale_orders` (hosted payment pages confirm later).
+SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES", default=60)
 
 # --- The business -----------------------------------------------------------
 

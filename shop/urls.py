@@ -9,6 +9,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("delivery/", include("shop.shipping.urls")),
+    path("order-status/", include("shop.order.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -93,3 +93,21 @@ def assert_request_queries(django_assert_num_queries):
         return django_assert_num_queries(expected + extra)
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _rows_from_data_migrations(request):
+    """Put back what data migrations seed (Site, the UK, header promises) for
+    transactional tests (threads, the live server): each of them ends by
+    emptying every table, which would leave the next one without those rows."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for migration in ("0002_site_countries_promises", "0004_delivery_promise_quotes_the_rule"):
+        module = import_module(f"shop.storefront.migrations.{migration}")
+        (getattr(module, "seed", None) or module.forwards)(apps, None)

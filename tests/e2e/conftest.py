@@ -24,19 +24,3 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(autouse=True)
-def _rows_from_data_migrations(transactional_db):
-    """Put back what data migrations seed (Site, the UK, header promises).
-
-    Browser tests share the database with the live server, so they run in
-    transactional mode, and every such test ends by emptying all tables.
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-
-    for migration in ("0002_site_countries_promises", "0004_delivery_promise_quotes_the_rule"):
-        module = import_module(f"shop.storefront.migrations.{migration}")
-        (getattr(module, "seed", None) or module.forwards)(apps, None)

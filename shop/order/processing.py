@@ -1,0 +1,24 @@
+"""Order fork: status changes made in the dashboard go through the life-cycle services."""
+
+from oscar.apps.order import processing
+from oscar.apps.order.exceptions import InvalidOrderStatus
+
+from shop.order import services, status
+
+
+class EventHandler(processing.EventHandler):
+    def handle_order_status_change(self, order, new_status, note_msg=None):
+        """Apply a status with its side effects (stock, refunds, e-mails)."""
+        if new_status == status.DISPATCHED:
+            tracking = self.kwargs.get("tracking_number", "")
+            if not tracking:
+                raise InvalidOrderStatus("Use the dispatch form: it asks for the tracking number.")
+            services.dispatch_order(order, tracking_number=tracking, user=self.user)
+        elif new_status == status.CANCELLED:
+            services.cancel_order(order, reason=note_msg or "by staff", user=self.user)
+        elif new_status == status.REFUNDED:
+            services.refund_order(order, reason=note_msg or "", user=self.user)
+        elif new_status == status.PAID and order.status == status.PENDING_PAYMENT:
+            raise InvalidOrderStatus("Orders become paid when the payment provider confirms.")
+        else:
+            super().handle_order_status_change(order, new_status, note_msg)
