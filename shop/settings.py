@@ -37,7 +37,7 @@ SITE_NAME = "kēpos"
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"  # Oscar's apps pin AutoField themselves
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -275,17 +275,22 @@ OSCAR_ORDER_STATUS_CASCADE = order_status.CASCADE
 # Reviews: signed-in customers only, and nothing shows before a moderator approves.
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
-# Delivery methods and closure days sit with the orders they fulfil.
+# Our screens sit beside Oscar's: dispatch, delivery rules and closure days
+# with the orders they fulfil; stock levels with the catalogue. Each role sees
+# only the entries its permissions open (Oscar's default_access_fn).
+_NAVIGATION_ADDITIONS = {
+    "fas fa-shopping-cart": [
+        {"label": "Today's dispatch", "url_name": "dashboard:order-dispatch-list"},
+        {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
+        {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
+    ],
+    "fas fa-sitemap": [
+        {"label": "Stock levels", "url_name": "dashboard:stock-level-list"},
+    ],
+}
 OSCAR_DASHBOARD_NAVIGATION = [
-    {
-        **section,
-        "children": [
-            *section["children"],
-            {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
-            {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
-        ],
-    }
-    if section.get("icon") == "fas fa-shopping-cart"
+    {**section, "children": [*section["children"], *_NAVIGATION_ADDITIONS[section["icon"]]]}
+    if section.get("icon") in _NAVIGATION_ADDITIONS
     else section
     for section in OSCAR_DASHBOARD_NAVIGATION
 ]
@@ -306,6 +311,9 @@ SHOP_PAYMENT_GATEWAY = env("SHOP_PAYMENT_GATEWAY", default="shop.gateways.testin
 # Orders still unpaid after this long are cancelled and their stock released
 # by `manage.py cancel_stale_orders` (hosted payment pages confirm later).
 SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES", default=60)
+
+# Parcel weight per item for the courier CSV, until products carry their own.
+SHOP_DEFAULT_ITEM_WEIGHT_KG = env.float("SHOP_DEFAULT_ITEM_WEIGHT_KG", default=0.6)
 
 # --- The business -----------------------------------------------------------
 

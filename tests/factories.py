@@ -168,3 +168,19 @@ def basket_with(*items):
     for item, quantity in items:
         basket.add_product(item, quantity=quantity)
     return basket
+
+
+def staff_user(*roles: str, email: str | None = None):
+    """A staff user holding the given roles (groups synced from shop.roles)."""
+    from oscar.test.factories import UserFactory
+
+    from shop.roles import make_staff
+
+    user = UserFactory(
+        email=email or f"{'-'.join(r.split()[0].lower() for r in roles)}@kepos.example"
+    )
+    make_staff(user, *roles)
+    return user
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]

@@ -18,6 +18,7 @@ from shop.gateways.base import PaymentFailed
 from shop.order import services
 from shop.order.utils import InsufficientStock, reserve_stock
 from shop.order.vat import basket_vat_rows, order_vat_rows
+from shop.partner.stock import queue_low_stock_emails
 from shop.shipping import rules
 from shop.shipping.postcodes import PostcodeError
 from shop.shipping.repository import zone_of_address
@@ -202,6 +203,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 reference=authorisation.reference,
                 source_name=get_gateway().name,
             )
+        queue_low_stock_emails()  # the allocation may have taken a product below its threshold
         return order
 
     def get_message_context(self, order):

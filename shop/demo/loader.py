@@ -14,6 +14,7 @@ from django.db import transaction
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
+from shop import roles
 from shop.demo.catalogue_data import CATEGORIES, DELIVERY_METHODS, PRODUCT_CLASSES, PRODUCTS
 from shop.demo.pack_shots import PackShot, draw_pack_shot
 
@@ -29,16 +30,14 @@ StockRecord = get_model("partner", "StockRecord")
 
 PARTNER_NAME = "kēpos Ltd"
 
-# Demo sign-ins, created only when DEBUG is on. Never in production.
+# Demo sign-ins, one per role, created only when DEBUG is on. Never in production.
 DEMO_ACCOUNTS = [
-    {
-        "username": "manager",
-        "email": "manager@kepos.example",
-        "password": "kepos-demo-manager",
-        "is_superuser": True,
-        "role": "Manager (everything)",
-    },
+    {"email": "manager@kepos.example", "role": roles.MANAGERS},
+    {"email": "orders@kepos.example", "role": roles.ORDER_STAFF},
+    {"email": "service@kepos.example", "role": roles.CUSTOMER_SERVICE},
+    {"email": "marketing@kepos.example", "role": roles.MARKETING},
 ]
+DEMO_PASSWORD = "kepos-demo-2026"  # noqa: S105 (local demo only; DEBUG-gated)
 
 
 @dataclass
@@ -162,18 +161,17 @@ def _add_pack_shot(product, shape: str, subtitle: str) -> None:
 
 
 def create_demo_accounts() -> list[dict]:
-    """Demo staff sign-ins; refuses to run unless DEBUG is on."""
+    """One demo staff sign-in per role; refuses to run unless DEBUG is on."""
     if not settings.DEBUG:
         return []
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
-        if User.objects.filter(email=account["email"]).exists():
-            continue
-        User.objects.create_user(
-            username=account["username"],
-            email=account["email"],
-            password=account["password"],
-            is_staff=True,
-            is_superuser=account["is_superuser"],
-        )
-    return DEMO_ACCOUNTS
+        user = User.objects.filter(email=account["email"]).first()
+        if user is None:
+            user = User.objects.create_user(
+                username=account["email"].split("@")[0],
+                email=account["email"],
+                password=DEMO_PASSWORD,
+            )
+            roles.make_staff(user, account["role"])
+    return [{**account, "password": DEMO_PASSWORD} for account in DEMO_ACCOUNTS]

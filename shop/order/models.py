@@ -12,6 +12,9 @@ class Order(AbstractOrder):
     deliver_by = models.DateField("Latest delivery", null=True, blank=True)
     tracking_number = models.CharField(max_length=64, blank=True)
 
+    class Meta(AbstractOrder.Meta):
+        permissions = [("view_sales_figures", "Can see sales and revenue figures")]
+
     @property
     def customer_email(self) -> str:
         """Where order e-mails go: the guest's address or the customer's."""

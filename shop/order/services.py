@@ -70,11 +70,16 @@ def mark_packed(order, *, user=None) -> None:
 
 @transaction.atomic
 def dispatch_order(order, *, tracking_number: str, user=None) -> None:
-    """Hand the parcel to the courier: stock leaves for good, the customer is told."""
+    """Hand the parcel to the courier: stock leaves for good, the customer is told.
+
+    A paid order is packed on the way (packing and dispatch are often one step).
+    """
     tracking_number = tracking_number.strip()
     if not tracking_number:
         raise InvalidOrderStatus("A tracking number is needed to mark an order dispatched.")
     _lock(order)
+    if order.status == status.PAID:
+        _set_status(order, status.PACKED, user=user)
     _set_status(
         order, status.DISPATCHED, note=f"Dispatched, tracking {tracking_number}.", user=user
     )

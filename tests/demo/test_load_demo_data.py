@@ -9,6 +9,7 @@ from django.test import override_settings
 from oscar.core.loading import get_model
 
 from shop.partner.strategy import UKStrategy
+from shop.roles import roles_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ DEMO_MODELS = [
     ("partner", "Partner"),
     ("partner", "StockRecord"),
     ("auth", "User"),
+    ("shipping", "OrderAndItemCharges"),
 ]
 
 
@@ -81,6 +83,12 @@ def test_demo_accounts_are_not_created_without_debug():
 def test_demo_accounts_are_created_with_debug():
     call_command("load_demo_data", verbosity=0)
 
-    manager = get_user_model().objects.get(email="manager@kepos.example")
-    assert manager.is_staff and manager.is_superuser
-    assert manager.check_password("kepos-demo-manager")
+    users = get_user_model().objects.filter(is_staff=True)
+    assert {tuple(roles_of(user)) for user in users} == {
+        ("Customer service",),
+        ("Managers",),
+        ("Marketing",),
+        ("Order staff",),
+    }
+    assert not users.filter(is_superuser=True).exists()
+    assert all(user.check_password("kepos-demo-2026") for user in users)

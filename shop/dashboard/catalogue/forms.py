@@ -1,6 +1,8 @@
 """Catalogue dashboard fork: staff edit VAT rates, food categories and weekend transit."""
 
+from django import forms as django_forms
 from oscar.apps.dashboard.catalogue import forms
+from oscar.core.loading import get_model
 
 
 class ProductClassForm(forms.ProductClassForm):
@@ -16,3 +18,20 @@ class ProductForm(forms.ProductForm):
         """Sizes take the flag from their parent, like the description."""
         super().delete_non_child_fields()
         self.fields.pop("no_weekend_transit", None)
+
+
+class StockLevelForm(django_forms.ModelForm):
+    class Meta:
+        model = get_model("partner", "StockRecord")
+        fields = ["num_in_stock", "low_stock_threshold"]
+        labels = {"num_in_stock": "In stock", "low_stock_threshold": "Low-stock threshold"}
+        help_texts = {"low_stock_threshold": "Order staff are e-mailed when fewer are available."}
+
+    def clean_num_in_stock(self):
+        value = self.cleaned_data["num_in_stock"]
+        allocated = self.instance.num_allocated or 0
+        if value is not None and value < allocated:
+            raise django_forms.ValidationError(
+                f"{allocated} are already allocated to orders; stock cannot be lower."
+            )
+        return value
