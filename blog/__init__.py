@@ -1,1 +1,1 @@
-"""The science blog: articles, FAQ entries, feeds (built in its own issue)."""
+"""The science blog: articles, authors, FAQ entries and revisions, edited in the admin."""

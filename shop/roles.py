@@ -51,6 +51,8 @@ ROLES: dict[str, set[str] | None] = {
     CUSTOMER_SERVICE: {
         "order.view_order",
         "auth.view_user",
+        "blog.view_faqentry",
+        "blog.view_faqcategory",
     },
     MARKETING: {
         *_crud(
@@ -72,8 +74,22 @@ ROLES: dict[str, set[str] | None] = {
             "flatpages.flatpage",
             "reviews.productreview",
             "storefront.storepromise",
+            "blog.article",
+            "blog.author",
+            "blog.category",
+            "blog.tag",
+            "blog.keytakeaway",
+            "blog.section",
+            "blog.reference",
+            "blog.articlefaq",
+            "blog.articleproduct",
+            "blog.faqentry",
+            "blog.faqcategory",
         ),
         "catalogue.view_productclass",
+        "blog.view_revision",
+        "blog.view_blogsettings",
+        "blog.change_blogsettings",
     },
     MANAGERS: None,  # None: every permission there is, including future ones
 }

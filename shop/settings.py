@@ -85,11 +85,13 @@ INSTALLED_APPS = [
     "treebeard",
     "django_tables2",
     "sorl.thumbnail",
+    "django_prose_editor",
     # Our own apps
     "shop.storefront",
     "shop.workdays",
     "shop.outbox",
     "shop.demo",
+    "blog",
 ]
 
 MIDDLEWARE = [

@@ -4,10 +4,22 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
+
+lazy_static = lazy(static_url, str)  # resolved per request, after the manifest is loaded
+
+admin.site.site_header = "kēpos back office"
+admin.site.site_title = "kēpos back office"
+admin.site.index_title = "Blog, FAQ and site content"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
+    path("favicon.ico", RedirectView.as_view(url=lazy_static("shop/img/favicon.svg"))),
     path("admin/", admin.site.urls),
+    path("blog/", include("blog.urls")),
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

@@ -184,3 +184,39 @@ def staff_user(*roles: str, email: str | None = None):
 
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+
+
+def article(title: str = "An article", **kwargs):
+    """A blog article with its parts; published an hour ago unless told otherwise."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from blog.models import Article, Author, Category, Reference, Section, Tag
+
+    author, _ = Author.objects.get_or_create(slug="team", defaults={"name": "kēpos Science Team"})
+    sections = kwargs.pop("sections", [("Introduction", "<p>Text citing [1].</p>")])
+    references = kwargs.pop("references", [{"title": "A study", "pmid": "37657523"}])
+    categories = kwargs.pop("categories", [])
+    tags = kwargs.pop("tags", [])
+    fields = {
+        "slug": slugify(title),
+        "summary": f"Summary of {title}.",
+        "author": author,
+        "status": Article.Status.PUBLISHED,
+        "publish_at": timezone.now() - timedelta(hours=1),
+        **kwargs,
+    }
+    item = Article.objects.create(title=title, **fields)
+    for position, (heading, body) in enumerate(sections, start=1):
+        Section.objects.create(article=item, heading=heading, body=body, position=position)
+    for number, reference in enumerate(references, start=1):
+        Reference.objects.create(article=item, number=number, **reference)
+    for name in categories:
+        category, _ = Category.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        item.categories.add(category)
+    for name in tags:
+        tag, _ = Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        item.tags.add(tag)
+    return item

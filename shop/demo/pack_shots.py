@@ -1,13 +1,13 @@
-"""Clean branded pack shots for the demo catalogue, drawn with Pillow.
-
-No downloads and no bundled font files: Pillow's built-in font draws the
-text, and the macron of "kēpos" (a glyph that font lacks) is drawn as a bar.
-"""
+"""Clean branded pack shots for the demo catalogue, drawn with Pillow."""
 
 import io
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from shop.demo.drawing import draw_text as _draw_text
+from shop.demo.drawing import font as _font
+from shop.demo.drawing import wrap as _wrap
 
 SIZE = 800
 GREEN = (30, 77, 59)
@@ -29,40 +29,6 @@ class PackShot:
     title: str
     subtitle: str
     shape: str  # bottle, pouch, jar or box
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)
-
-
-def _draw_text(draw: ImageDraw.ImageDraw, xy, text: str, font, fill) -> None:
-    """Draw text, turning each "ē" into an "e" with a drawn macron."""
-    x, y = xy
-    plain = text.replace("ē", "e")
-    draw.text((x, y), plain, font=font, fill=fill)
-    for index, char in enumerate(text):
-        if char == "ē":
-            left = x + font.getlength(plain[:index])
-            width = font.getlength("e")
-            top = y + font.getbbox("e")[1] - max(3, font.size // 7)
-            draw.rectangle(
-                [left + width * 0.12, top, left + width * 0.88, top + max(2, font.size // 14)],
-                fill=fill,
-            )
-
-
-def _wrap(text: str, font, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if font.getlength(candidate.replace("ē", "e")) <= width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
 
 
 def _centred(draw, y: int, text: str, font, fill, box_left: int, box_width: int) -> None:

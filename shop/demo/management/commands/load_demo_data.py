@@ -1,16 +1,21 @@
-"""manage.py load_demo_data: the demo catalogue, pack shots and (DEBUG only) demo accounts."""
+"""manage.py load_demo_data: demo catalogue, blog and (DEBUG only) staff accounts."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from shop.demo.blog_loader import load_demo_blog
 from shop.demo.loader import create_demo_accounts, load_demo_catalogue
 
 
 class Command(BaseCommand):
-    help = "Load the demo catalogue and, when DEBUG is on, demo staff accounts. Safe to re-run."
+    help = (
+        "Load the demo catalogue, delivery rules and blog and, when DEBUG is on, demo staff "
+        "accounts. Safe to re-run."
+    )
 
     def handle(self, *args, **options):
         report = load_demo_catalogue()
+        load_demo_blog(report)
         if report.created:
             for line in report.created:
                 self.stdout.write(f"  created {line}")

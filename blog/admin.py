@@ -1,0 +1,236 @@
+"""The blog in the Django admin, where Marketing writes articles and FAQ entries.
+
+Saving an article checks that every [n] in its sections has a reference,
+keeps a revision of the whole article, and makes the hero image renditions.
+Revisions can be compared and restored from the article's page.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from blog import revisions
+from blog.images import generate_renditions
+from blog.models import (
+    Article,
+    ArticleFAQ,
+    ArticleProduct,
+    Author,
+    BlogSettings,
+    Category,
+    FAQCategory,
+    FAQEntry,
+    KeyTakeaway,
+    Reference,
+    Revision,
+    Section,
+    Tag,
+    cited_numbers,
+)
+
+
+class SectionFormSet(forms.BaseInlineFormSet):
+    """Sections may only cite references the article has (checked against the
+    reference rows submitted with them, deleted ones excluded)."""
+
+    references_formset = None
+
+    def clean(self):
+        super().clean()
+        if self.references_formset is None or not self.references_formset.is_valid():
+            return
+        numbers = {
+            form.cleaned_data["number"]
+            for form in self.references_formset.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("number")
+        }
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            missing = sorted(cited_numbers(form.cleaned_data.get("body", "")) - numbers)
+            if missing:
+                listed = ", ".join(f"[{n}]" for n in missing)
+                have = ", ".join(str(n) for n in sorted(numbers)) or "none"
+                form.add_error(
+                    "body", f"This section cites {listed}, but the references are: {have}."
+                )
+
+
+class TakeawayInline(admin.TabularInline):
+    model = KeyTakeaway
+    extra = 0
+    fields = ["position", "text"]
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    formset = SectionFormSet
+    extra = 0
+    fields = ["position", "heading", "anchor", "body"]
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    extra = 0
+    fields = ["number", "authors", "title", "journal", "year", "pmid", "doi", "url"]
+
+
+class FAQLinkInline(admin.TabularInline):
+    model = ArticleFAQ
+    extra = 0
+    autocomplete_fields = ["entry"]
+    fields = ["position", "entry"]
+
+
+class ProductLinkInline(admin.TabularInline):
+    model = ArticleProduct
+    extra = 0
+    autocomplete_fields = ["product"]  # searched by title or UPC (Oscar's ProductAdmin)
+    fields = ["position", "product"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "state_label", "publish_at", "author", "updated_at"]
+    list_filter = ["status", "categories", "author"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["categories", "tags"]
+    date_hierarchy = "publish_at"
+    inlines = [TakeawayInline, SectionInline, ReferenceInline, FAQLinkInline, ProductLinkInline]
+    change_form_template = "admin/blog/article/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "author", "categories", "tags"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "last_reviewed_on", "reviewed_by"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
+        (
+            "Disclaimer and search engines",
+            {
+                "classes": ["collapse"],
+                "fields": ["disclaimer", "seo_title", "seo_description"],
+            },
+        ),
+    ]
+
+    @admin.display(description="State", ordering="status")
+    def state_label(self, article):
+        return article.state
+
+    def view_on_site(self, article):
+        """The "view on site" button opens the preview, which works for drafts too."""
+        return reverse("blog:preview", kwargs={"pk": article.pk})
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        by_model = {formset.model: formset for formset in formsets}
+        if Section in by_model:
+            by_model[Section].references_formset = by_model.get(Reference)
+        return formsets, inline_instances
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        revisions.save_revision(article, user=request.user, note="Saved in the admin")
+        generate_renditions(article)
+
+    # --- Revisions ---
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/revisions/", wrap(self.revisions_view), name="blog_article_revisions"),
+            path(
+                "<int:pk>/revisions/<int:revision_pk>/restore/",
+                wrap(self.restore_view),
+                name="blog_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revisions_view(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        history = list(article.revisions.select_related("created_by"))
+        older_pk, newer_pk = request.GET.get("older"), request.GET.get("newer")
+        comparison = None
+        if older_pk and newer_pk:
+            older = get_object_or_404(Revision, pk=older_pk, article=article)
+            newer = get_object_or_404(Revision, pk=newer_pk, article=article)
+            comparison = revisions.compare(older, newer)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Revisions of “{article}”",
+            "article": article,
+            "history": history,
+            "comparison": comparison,
+            "opts": self.model._meta,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/blog/article/revisions.html", context)
+
+    def restore_view(self, request, pk, revision_pk):
+        article = get_object_or_404(Article, pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        revision = get_object_or_404(Revision, pk=revision_pk, article=article)
+        revisions.restore(revision, user=request.user)
+        messages.success(
+            request, f"“{article}” is back as it was at {revision.created_at:%d %b %Y %H:%M}."
+        )
+        return redirect("admin:blog_article_change", article.pk)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "job_title"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FAQCategory)
+class FAQCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FAQEntry)
+class FAQEntryAdmin(admin.ModelAdmin):
+    list_display = ["question", "category", "position", "is_visible", "used_in"]
+    list_filter = ["category", "is_visible"]
+    list_editable = ["position", "is_visible"]
+    search_fields = ["question", "answer"]
+    prepopulated_fields = {"slug": ["question"]}
+
+    @admin.display(description="Linked from")
+    def used_in(self, entry):
+        count = entry.article_links.count()
+        return format_html("{} article{}", count, "" if count == 1 else "s")
+
+
+@admin.register(BlogSettings)
+class BlogSettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not BlogSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

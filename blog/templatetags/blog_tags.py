@@ -1,0 +1,65 @@
+"""Template tags for articles: citations as links, hero image srcsets, JSON-LD."""
+
+import json
+import re
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+
+from blog.images import card_rendition, hero_renditions
+from blog.models import CITATION
+
+register = template.Library()
+TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+
+
+@register.simple_tag
+def ld_json(data):
+    """JSON-LD in a script element, escaped like json_script so "</script>" cannot end it."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _json_script_escapes
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def _link_numbers(match, known: set[int]) -> str:
+    def link(number_text: str) -> str:
+        number = int(number_text)
+        if number not in known:
+            return number_text
+        return (
+            f'<a href="#ref-{number}" class="citation" aria-label="Reference {number}">{number}</a>'
+        )
+
+    inner = re.sub(r"\d+", lambda m: link(m.group(0)), match.group(1))
+    return f'<span class="cite">[{inner}]</span>'
+
+
+@register.filter
+def link_citations(html: str, references) -> str:
+    """Turn [1], [2, 3] and [4–6] in sanitised text into links to the reference list."""
+    known = {reference.number for reference in references}
+    parts = TAG_OR_TEXT.split(html or "")
+    for index, part in enumerate(parts):
+        if part and not part.startswith("<"):
+            parts[index] = CITATION.sub(lambda m: _link_numbers(m, known), part)
+    return mark_safe("".join(parts))  # noqa: S308 (input is nh3-sanitised; we add only links)
+
+
+@register.simple_tag
+def hero_image(article):
+    """The hero's renditions, smallest first, for src/srcset/width/height."""
+    if not article.hero_image:
+        return None
+    renditions = hero_renditions(article.hero_image)
+    return {
+        "default": renditions[1] if len(renditions) > 1 else renditions[0],
+        "srcset": ", ".join(f"{r.url} {r.width}w" for r in renditions),
+    }
+
+
+@register.simple_tag
+def card_image(article):
+    return card_rendition(article.hero_image) if article.hero_image else None

@@ -1,0 +1,249 @@
+"""Blog pages: what the public sees, structured data, and constant query counts."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from oscar.test.factories import UserFactory
+
+from blog.models import Article, ArticleFAQ, ArticleProduct, BlogSettings, FAQCategory, FAQEntry
+from shop import roles
+from tests import factories
+from tests.shipping.test_pages import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def jsonld(response) -> list[dict]:
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
+def by_type(blocks, kind):
+    return next(block for block in blocks if block["@type"] == kind)
+
+
+def test_the_list_shows_published_articles_newest_first(client):
+    now = timezone.now()
+    factories.article("Older", publish_at=now - timedelta(days=3))
+    factories.article("Newer", publish_at=now - timedelta(days=1))
+    factories.article("Draft", status=Article.Status.DRAFT, publish_at=None)
+    factories.article("Tomorrow", publish_at=now + timedelta(days=1))
+    factories.article("Archived", status=Article.Status.ARCHIVED)
+
+    response = client.get(reverse("blog:list"))
+
+    assert [a.title for a in response.context["articles"]] == ["Newer", "Older"]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"status": Article.Status.DRAFT, "publish_at": None}, {"publish_at": "future"}],
+)
+def test_drafts_and_future_articles_are_404_to_the_public(client, changes):
+    if changes.get("publish_at") == "future":
+        changes["publish_at"] = timezone.now() + timedelta(hours=1)
+    article = factories.article("Not yet", **changes)
+
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_an_archived_article_stays_readable(client):
+    article = factories.article("Old news", status=Article.Status.ARCHIVED)
+
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_category_tag_and_author_pages_narrow_the_list(client):
+    factories.article("Kefir one", categories=["Kefir"], tags=["mood"])
+    factories.article("HMO one", categories=["Ingredients"], tags=["hmos"])
+
+    def titles(url):
+        return [a.title for a in client.get(url).context["articles"]]
+
+    assert titles(reverse("blog:category", kwargs={"slug": "kefir"})) == ["Kefir one"]
+    assert titles(reverse("blog:tag", kwargs={"slug": "hmos"})) == ["HMO one"]
+    assert len(titles(reverse("blog:author", kwargs={"slug": "team"}))) == 2
+    assert client.get(reverse("blog:category", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_the_article_page_has_takeaways_contents_citations_references_and_disclaimer(client):
+    article = factories.article(
+        "Gut and mood",
+        sections=[("Serotonin", "<p>Made in the gut [1].</p>"), ("Stress", "<p>See [2].</p>")],
+        references=[
+            {"authors": "Jackson et al.", "title": "EFFICAD", "pmid": "37657523"},
+            {
+                "authors": "Zhang et al.",
+                "title": "Lactoferrin",
+                "doi": "10.1038/s41598-024-72793-2",
+            },
+        ],
+    )
+    article.takeaways.create(text="Most serotonin is made in the gut [1].", position=1)
+
+    response = client.get(article.get_absolute_url())
+
+    html = response.content.decode()
+    assert "Key takeaways" in html
+    assert '<a href="#serotonin">Serotonin</a>' in html and 'id="stress"' in html
+    assert 'href="#ref-1" class="citation"' in html and 'href="#ref-2" class="citation"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/37657523/"' in html
+    assert 'href="https://doi.org/10.1038/s41598-024-72793-2"' in html
+    assert BlogSettings().default_disclaimer in text_of(response)
+    assert "1 min read" in text_of(response)
+
+
+def test_an_article_can_replace_the_default_disclaimer(client):
+    article = factories.article("Special", disclaimer="Read with care.")
+
+    assert "Medical disclaimer. Read with care." in text_of(client.get(article.get_absolute_url()))
+
+
+def test_the_faq_block_and_its_structured_data(client):
+    article = factories.article("With questions")
+    category = FAQCategory.objects.create(name="Health", slug="health")
+    entry = FAQEntry.objects.create(
+        question="Is this medical advice?", answer="<p>No.</p>", category=category
+    )
+    ArticleFAQ.objects.create(article=article, entry=entry)
+
+    response = client.get(article.get_absolute_url())
+
+    faq = by_type(jsonld(response), "FAQPage")
+    assert faq["mainEntity"] == [
+        {
+            "@type": "Question",
+            "name": "Is this medical advice?",
+            "acceptedAnswer": {"@type": "Answer", "text": "No."},
+        }
+    ]
+    assert '<details id="faq-is-this-medical-advice">' in response.content.decode()
+
+
+def test_blogposting_json_ld_has_what_search_engines_require(client):
+    article = factories.article("Structured", categories=["Gut-brain axis"], tags=["mood"])
+
+    blocks = jsonld(client.get(article.get_absolute_url()))
+
+    post = by_type(blocks, "BlogPosting")
+    for field in (
+        "headline",
+        "datePublished",
+        "dateModified",
+        "author",
+        "url",
+        "citation",
+        "publisher",
+    ):
+        assert post[field], field
+    assert post["author"]["name"] == "kēpos Science Team"
+    assert post["citation"][0]["identifier"] == [
+        {"@type": "PropertyValue", "propertyID": "PMID", "value": "37657523"}
+    ]
+    crumbs = by_type(blocks, "BreadcrumbList")["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["Home", "Blog", "Gut-brain axis", "Structured"]
+
+
+def test_a_script_tag_in_a_title_cannot_break_out_of_json_ld(client):
+    article = factories.article("Evil </script><script>alert(1)</script>", slug="evil")
+
+    response = client.get(article.get_absolute_url())
+
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert by_type(jsonld(response), "BlogPosting")["headline"].startswith("Evil </script>")
+
+
+def test_seo_defaults_come_from_title_and_summary_and_can_be_overridden(client):
+    plain = factories.article("Plain title")
+    tuned = factories.article("Tuned", seo_title="Better title", seo_description="Better words.")
+
+    plain_html = client.get(plain.get_absolute_url()).content.decode()
+    tuned_html = client.get(tuned.get_absolute_url()).content.decode()
+
+    assert '<meta property="og:title" content="Plain title">' in plain_html
+    assert '<meta name="description" content="Summary of Plain title.">' in plain_html
+    assert '<meta property="og:title" content="Better title">' in tuned_html
+    assert (
+        f'<link rel="canonical" href="http://testserver{tuned.get_absolute_url()}">' in tuned_html
+    )
+
+
+def test_shop_the_article_hides_products_that_cannot_be_bought(client):
+    article = factories.article("Shop me")
+    buyable = factories.product("kēpos 30-day", "39.99")
+    sold_out = factories.product("Sold out grains", "14.99", num_in_stock=0)
+    hidden = factories.product("Hidden", "5.00", is_public=False)
+    for position, item in enumerate([buyable, sold_out, hidden]):
+        ArticleProduct.objects.create(article=article, product=item, position=position)
+
+    response = client.get(article.get_absolute_url())
+
+    assert [p.title for p in response.context["shop_products"]] == ["kēpos 30-day"]
+    assert "£39.99" in text_of(response)
+
+
+def test_staff_preview_drafts_in_the_page_layout_and_others_cannot(client):
+    draft = factories.article("Secret draft", status=Article.Status.DRAFT, publish_at=None)
+    url = reverse("blog:preview", kwargs={"pk": draft.pk})
+
+    anonymous = client.get(url)
+    client.force_login(UserFactory())
+    customer = client.get(url)
+    client.force_login(factories.staff_user(roles.MARKETING))
+    marketer = client.get(url)
+
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    assert customer.status_code == 403
+    assert marketer.status_code == 200
+    assert "Preview." in text_of(marketer) and "Secret draft" in text_of(marketer)
+    assert '<meta name="robots" content="noindex">' in marketer.content.decode()
+
+
+def catalogue_of_articles(size: int):
+    category = FAQCategory.objects.create(name="Health", slug="health")
+    for n in range(size):
+        article = factories.article(
+            f"Article {n}",
+            categories=[f"Category {n % 3}"],
+            tags=[f"tag {n % 4}", f"tag {n % 5}"],
+            sections=[("One", "<p>[1] and [2]</p>"), ("Two", "<p>[3]</p>")],
+            references=[{"title": f"Ref {i}", "pmid": str(1000 + i)} for i in range(3)],
+        )
+        entry = FAQEntry.objects.create(
+            question=f"Question {n}?", answer="<p>A.</p>", category=category
+        )
+        ArticleFAQ.objects.create(article=article, entry=entry)
+        ArticleProduct.objects.create(article=article, product=factories.product(f"P{n}", "5.00"))
+        article.takeaways.create(text="A takeaway.", position=1)
+    return Article.objects.order_by("pk").first()
+
+
+@pytest.mark.parametrize("size", [3, 30])
+@pytest.mark.parametrize(
+    ("page_name", "expected"),
+    [("list", 8), ("category", 9), ("tag", 9), ("author", 9), ("detail", 18)],
+)
+def test_blog_page_query_counts_do_not_grow(
+    client, size, page_name, expected, assert_request_queries
+):
+    first = catalogue_of_articles(size)
+    urls = {
+        "list": reverse("blog:list"),
+        "category": first.categories.first().get_absolute_url(),
+        "tag": first.tags.first().get_absolute_url(),
+        "author": first.author.get_absolute_url(),
+        "detail": first.get_absolute_url(),
+    }
+    client.get(urls[page_name])
+
+    with assert_request_queries(expected):
+        response = client.get(urls[page_name])
+
+    assert response.status_code == 200
