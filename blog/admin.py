@@ -8,6 +8,7 @@ Revisions can be compared and restored from the article's page.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -218,13 +219,31 @@ class FAQEntryAdmin(admin.ModelAdmin):
     list_display = ["question", "category", "position", "is_visible", "used_in"]
     list_filter = ["category", "is_visible"]
     list_editable = ["position", "is_visible"]
+    list_select_related = ["category"]
     search_fields = ["question", "answer"]
     prepopulated_fields = {"slug": ["question"]}
+    autocomplete_fields = ["products"]  # searched by title or UPC (Oscar's ProductAdmin)
+    fields = ["category", "question", "slug", "answer", "position", "is_visible", "products"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                article_count=Count("article_links", distinct=True),
+                product_count=Count("products", distinct=True),
+            )
+        )
 
     @admin.display(description="Linked from")
     def used_in(self, entry):
-        count = entry.article_links.count()
-        return format_html("{} article{}", count, "" if count == 1 else "s")
+        return format_html(
+            "{} article{}, {} product{}",
+            entry.article_count,
+            "" if entry.article_count == 1 else "s",
+            entry.product_count,
+            "" if entry.product_count == 1 else "s",
+        )
 
 
 @admin.register(BlogSettings)

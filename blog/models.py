@@ -47,6 +47,14 @@ pmid_validator = RegexValidator(r"^[1-9]\d{0,8}$", "Enter a PubMed ID: digits on
 CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 
 
+RESERVED_SLUGS = {"feed", "category", "tag", "author", "preview"}  # the blog's own URLs
+
+
+def not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(f"“{slug}” is one of the blog's own addresses; choose another slug.")
+
+
 def cited_numbers(html: str) -> set[int]:
     """Reference numbers cited in text as [1], [2, 3] or [4–6]."""
     numbers: set[int] = set()
@@ -122,7 +130,7 @@ class Tag(models.Model):
 
 class FAQCategory(models.Model):
     name = models.CharField(max_length=80)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, help_text="The category's anchor on the FAQ page.")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -132,6 +140,9 @@ class FAQCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("faq:index") + f"#{self.slug}"
 
 
 class FAQEntryQuerySet(models.QuerySet):
@@ -143,11 +154,24 @@ class FAQEntry(models.Model):
     """One question and its answer, written once and linked from articles and pages."""
 
     question = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True, help_text="The question's anchor.")
-    answer = ProseEditorField(extensions=RICH_TEXT, sanitize=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="The question's anchor: /faq/#this-slug."
+    )
+    answer = ProseEditorField(
+        extensions=RICH_TEXT,
+        sanitize=True,
+        help_text="Quote the live delivery rules rather than copying them: {threshold}, "
+        "{method}, {charge} and {cutoff} are filled in from the headline delivery method.",
+    )
     category = models.ForeignKey(FAQCategory, on_delete=models.PROTECT, related_name="entries")
     position = models.PositiveSmallIntegerField(default=0)
     is_visible = models.BooleanField(default=True)
+    products = models.ManyToManyField(
+        "catalogue.Product",
+        blank=True,
+        related_name="faq_entries",
+        verbose_name="shown on these product pages",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = FAQEntryQuerySet.as_manager()
@@ -165,6 +189,20 @@ class FAQEntry(models.Model):
         if not self.slug:
             self.slug = slugify(self.question)[:80]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("faq:index") + f"#{self.slug}"
+
+    def clean(self):
+        from blog.faq import PLACEHOLDERS, unknown_placeholders
+
+        if unknown := unknown_placeholders(self.answer):
+            raise ValidationError(
+                {
+                    "answer": f"Unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; "
+                    f"the answer may use {', '.join('{' + n + '}' for n in PLACEHOLDERS)}."
+                }
+            )
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -1,11 +1,12 @@
-"""JSON-LD for articles: BlogPosting (with citations), FAQPage and BreadcrumbList."""
+"""JSON-LD for the blog: BlogPosting (with citations) and FAQPage.
+
+Breadcrumbs and the helpers shared with the shop are in ``shop.seo.jsonld``.
+"""
 
 from django.conf import settings
-from django.utils.html import strip_tags
 
-
-def absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+from shop.core.text import plain_text
+from shop.seo.jsonld import absolute
 
 
 def article_jsonld(article, request, *, image_url: str = "") -> dict:
@@ -58,6 +59,7 @@ def citation(reference) -> dict:
 
 
 def faq_jsonld(entries) -> dict:
+    """FAQPage for ``entries`` (shown entries: answers with live values filled in)."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -65,19 +67,8 @@ def faq_jsonld(entries) -> dict:
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(entry.answer).strip()},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
             }
             for entry in entries
-        ],
-    }
-
-
-def breadcrumbs_jsonld(request, crumbs: list[tuple[str, str]]) -> dict:
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": name, "item": absolute(request, url)}
-            for n, (name, url) in enumerate(crumbs, start=1)
         ],
     }

@@ -15,8 +15,10 @@ from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from blog import structured_data
+from blog.faq import shown_entries
 from blog.images import hero_renditions
 from blog.models import Article, ArticleProduct, Author, BlogSettings, Category, Tag
+from shop.seo import jsonld
 
 Product = get_model("catalogue", "Product")
 
@@ -134,7 +136,7 @@ class ArticleDetailView(DetailView):
         article = self.object
         request = self.request
         sections = list(article.sections.all())
-        faq_entries = [link.entry for link in article.faq_links.all() if link.entry.is_visible]
+        faq_entries = shown_entries([link.entry for link in article.faq_links.all()], request)
         words = len(strip_tags(article.summary).split()) + sum(s.word_count for s in sections)
         image_url = hero_renditions(article.hero_image)[-1].url if article.hero_image else ""
         crumbs = [("Home", "/"), ("Blog", reverse("blog:list"))]
@@ -151,11 +153,11 @@ class ArticleDetailView(DetailView):
             shop_products=self.available_products(article),
             related_articles=self.related_articles(article),
             crumbs=crumbs,
-            og_image=request.build_absolute_uri(image_url) if image_url else "",
+            og_image_url=request.build_absolute_uri(image_url) if image_url else "",
+            # No FAQPage here: the FAQ page marks up every answer, once for the site.
             jsonld=[
                 structured_data.article_jsonld(article, request, image_url=image_url),
-                structured_data.breadcrumbs_jsonld(request, crumbs),
-                *([structured_data.faq_jsonld(faq_entries)] if faq_entries else []),
+                jsonld.breadcrumbs(request, crumbs),
             ],
         )
         return context

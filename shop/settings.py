@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.sitemaps",
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",
@@ -91,6 +92,8 @@ INSTALLED_APPS = [
     "shop.workdays",
     "shop.outbox",
     "shop.demo",
+    "shop.seo",
+    "shop.chat",
     "blog",
 ]
 
@@ -125,6 +128,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "shop.storefront.context_processors.storefront",
+                "shop.seo.context_processors.seo",
             ],
         },
     },

@@ -20,6 +20,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy_static("shop/img/favicon.svg"))),
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
+    path("faq/", include("blog.faq_urls")),
+    path("", include("shop.seo.urls")),
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

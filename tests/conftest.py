@@ -97,7 +97,7 @@ def assert_request_queries(django_assert_num_queries):
 
 @pytest.fixture(autouse=True)
 def _rows_from_data_migrations(request):
-    """Put back what data migrations seed (Site, the UK, header promises) for
+    """Put back what data migrations seed (Site, the UK, header promises, chat hours) for
     transactional tests (threads, the live server): each of them ends by
     emptying every table, which would leave the next one without those rows."""
     marker = request.node.get_closest_marker("django_db")
@@ -111,3 +111,6 @@ def _rows_from_data_migrations(request):
     for migration in ("0002_site_countries_promises", "0004_delivery_promise_quotes_the_rule"):
         module = import_module(f"shop.storefront.migrations.{migration}")
         (getattr(module, "seed", None) or module.forwards)(apps, None)
+    import_module(
+        "shop.chat.migrations.0002_staffed_eight_to_eight_every_day"
+    ).staff_eight_to_eight(apps, None)

@@ -1,11 +1,8 @@
-"""Template tags for articles: citations as links, hero image srcsets, JSON-LD."""
+"""Template tags for articles: citations as links, hero image srcsets."""
 
-import json
 import re
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
 from blog.images import card_rendition, hero_renditions
@@ -13,15 +10,6 @@ from blog.models import CITATION
 
 register = template.Library()
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-
-
-@register.simple_tag
-def ld_json(data):
-    """JSON-LD in a script element, escaped like json_script so "</script>" cannot end it."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _json_script_escapes
-    )
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 def _link_numbers(match, known: set[int]) -> str:

@@ -58,6 +58,76 @@ FAQ_CATEGORIES = [
 ]
 
 FAQ_ENTRIES = [
+    # Delivery: {charge}, {threshold}, {method} and {cutoff} are filled in from the
+    # headline delivery method when the page is shown, so these never go stale.
+    {
+        "slug": "how-much-is-delivery",
+        "category": "delivery",
+        "question": "How much is delivery?",
+        "answer": (
+            "<p>{method} delivery costs {charge}, and it is FREE when your order comes to "
+            "{threshold} or more (after any discounts, not counting delivery). Every option "
+            "we offer for your postcode, with its price, is on our "
+            '<a href="/delivery/">delivery page</a> and at checkout.</p>'
+        ),
+    },
+    {
+        "slug": "how-do-i-get-free-delivery",
+        "category": "delivery",
+        "question": "How do I get free delivery?",
+        "answer": (
+            "<p>Spend {threshold} or more and {method} delivery is free. Your basket shows how "
+            "close you are. Discounts come off first, so it is the total you actually pay for "
+            "your products that counts.</p>"
+        ),
+        "products": ["kepos", "goat-kefir"],
+    },
+    {
+        "slug": "when-will-my-order-be-dispatched",
+        "category": "delivery",
+        "question": "When will my order be dispatched?",
+        "answer": (
+            "<p>Order before {cutoff} (UK time) on a working day and it leaves us the same "
+            "day. Orders placed later, or at a weekend or on a bank holiday, leave on the next "
+            "working day. Each product page shows the date your order would arrive if you "
+            "ordered now.</p>"
+        ),
+    },
+    {
+        "slug": "do-you-deliver-at-weekends",
+        "category": "delivery",
+        "question": "Do you deliver at weekends?",
+        "answer": (
+            "<p>No: parcels travel and arrive on working days only. Live kefir and kefir grains "
+            "are also never sent on a day that would leave them in a depot over a weekend or "
+            "bank holiday, so they reach you fresh, even if that means they leave a day "
+            "later.</p>"
+        ),
+        "products": ["goat-kefir", "milk-kefir-grains", "water-kefir-grains"],
+    },
+    {
+        "slug": "where-do-you-deliver",
+        "category": "delivery",
+        "question": "Where do you deliver?",
+        "answer": (
+            "<p>Anywhere in the UK: the mainland, the Scottish Highlands and islands, and "
+            "Northern Ireland. A few services don't reach every area and some areas carry a "
+            "surcharge; enter your postcode on our "
+            '<a href="/delivery/">delivery page</a> to see exactly what is available. We '
+            "can't deliver to the Channel Islands, the Isle of Man, BFPO addresses or outside "
+            "the UK.</p>"
+        ),
+    },
+    {
+        "slug": "how-do-i-track-my-order",
+        "category": "delivery",
+        "question": "How do I track my order?",
+        "answer": (
+            "<p>When your parcel leaves us we e-mail you its tracking number. You can also "
+            'check your order at any time on <a href="/order-status/">Find an order</a> with '
+            "your order number and e-mail address, or in your account if you have one.</p>"
+        ),
+    },
     {
         "slug": "how-long-does-kefir-last",
         "category": "kefir-care",
@@ -156,6 +226,92 @@ FAQ_ENTRIES = [
             "<p>No. Our supplements and foods are not medicines and do not diagnose, treat or "
             "prevent any condition. If you are struggling with your mood or your digestion, "
             "please speak to your GP. In a crisis, call 999 or Samaritans on 116 123.</p>"
+        ),
+    },
+    {
+        "slug": "how-do-i-look-after-kefir-grains",
+        "category": "kefir-care",
+        "question": "How do I look after kefir grains?",
+        "answer": (
+            "<p>Put them in the fridge as soon as they arrive and start your first batch "
+            "within seven days. Milk kefir grains go into fresh milk; water kefir grains into "
+            "sugared water. Strain them out when the batch is ready and start the next one. "
+            "Fed regularly, grains keep growing for years, and our lifetime support is there "
+            "if a batch ever goes wrong.</p>"
+        ),
+        "products": [
+            "milk-kefir-grains",
+            "water-kefir-grains",
+            "milk-kefir-kit",
+            "water-kefir-kit",
+        ],
+    },
+    {
+        "slug": "milk-kefir-or-water-kefir",
+        "category": "kefir-care",
+        "question": "What is the difference between milk kefir and water kefir?",
+        "answer": (
+            "<p>Milk kefir is fermented milk: thick, tangy and creamy. Water kefir is "
+            "fermented sugared water, often flavoured with fruit or ginger: light, sparkling "
+            "and dairy-free. Both are made with live cultures of bacteria and yeasts, but the "
+            "grains are different and can't be swapped.</p>"
+        ),
+        "products": ["goat-kefir", "water-kefir-ginger", "water-kefir-elderflower"],
+    },
+    {
+        "slug": "how-do-i-take-kepos",
+        "category": "kepos",
+        "question": "How do I take kēpos?",
+        "answer": (
+            "<p>Two capsules a day with a glass of water, with or without food. Don't take "
+            "more than the recommended daily dose. A food supplement is not a substitute for "
+            "a varied, balanced diet.</p>"
+        ),
+        "products": ["kepos", "kepos-trial"],
+    },
+    {
+        "slug": "does-kepos-contain-milk",
+        "category": "kepos",
+        "question": "Does kēpos contain milk?",
+        "answer": (
+            "<p>Its HMOs and lactoferrin are made by precision fermentation, which may use "
+            "lactose, a milk sugar. That is why our label lists lactose (milk) as an allergen. "
+            "If you have a milk allergy, please talk to your GP before taking it.</p>"
+        ),
+        "products": ["kepos", "kepos-trial"],
+    },
+    {
+        "slug": "can-i-return-live-kefir",
+        "category": "returns",
+        "question": "Can I return live kefir or kefir grains?",
+        "answer": (
+            "<p>Live foods can't be sent back once delivered, because we can't be sure they "
+            "were kept cold. But if anything arrives damaged, warm, leaking or past its date, "
+            "tell us within seven days of delivery, with a photo if you can, and we will "
+            "replace it or refund you.</p>"
+        ),
+        "products": ["goat-kefir", "milk-kefir-grains", "water-kefir-grains"],
+    },
+    {
+        "slug": "can-i-return-kepos",
+        "category": "returns",
+        "question": "Can I return kēpos if I change my mind?",
+        "answer": (
+            "<p>Yes, if the tub is unopened with its seal intact: let us know within 14 days "
+            "of delivery and send it back, and we will refund what you paid for it. For "
+            "hygiene reasons we can't take back a tub once its seal is broken, unless it is "
+            "faulty.</p>"
+        ),
+        "products": ["kepos", "kepos-trial"],
+    },
+    {
+        "slug": "how-do-refunds-work",
+        "category": "returns",
+        "question": "How do refunds work?",
+        "answer": (
+            "<p>We refund to the card you paid with, for the products concerned and, if the "
+            "whole order is refunded, its delivery charge. Card refunds usually reach your "
+            "account within five working days of us issuing them.</p>"
         ),
     },
 ]

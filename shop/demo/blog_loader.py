@@ -61,10 +61,7 @@ def load_demo_blog(report) -> None:
     }
     entries = {}
     for position, spec in enumerate(blog_data.FAQ_ENTRIES, start=1):
-        entries[spec["slug"]] = _get_or_create(
-            FAQEntry,
-            report,
-            "FAQ entry",
+        entry, created = FAQEntry.objects.get_or_create(
             slug=spec["slug"],
             defaults={
                 "question": spec["question"],
@@ -73,6 +70,10 @@ def load_demo_blog(report) -> None:
                 "position": position * 10,
             },
         )
+        if created:
+            report.add("FAQ entry", str(entry))
+            entry.products.set(Product.objects.filter(code__in=spec.get("products", [])))
+        entries[spec["slug"]] = entry
     for index, spec in enumerate(blog_data.ARTICLES):
         if not Article.objects.filter(slug=spec["slug"]).exists():
             _article(spec, index, authors, categories, tags, entries)

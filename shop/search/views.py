@@ -17,6 +17,7 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 
 from shop.search.forms import ProductSortForm
+from shop.seo import jsonld
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -78,6 +79,11 @@ class ProductCategoryView(CatalogueView):
         context = super().get_context_data(**kwargs)
         context["summary"] = self.category.name
         context["category"] = self.category
+        crumbs = [("Home", "/")] + [
+            (c.name, c.get_absolute_url()) for c in self.category.get_ancestors_and_self()
+        ]
+        context["crumbs"] = crumbs
+        context["jsonld"] = [jsonld.breadcrumbs(self.request, crumbs)]
         return context
 
 

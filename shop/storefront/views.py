@@ -5,6 +5,9 @@ from django.db.models.functions import RowNumber, Substr
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from shop.chat.hours import weekly_hours
+from shop.seo import jsonld
+
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -52,5 +55,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        request = self.request
         context["product_lines"] = product_lines()
+        context["jsonld"] = [
+            jsonld.organization(request, chat_hours=weekly_hours(request)),
+            jsonld.website(request),
+        ]
         return context

@@ -1,0 +1,16 @@
+"""HTML to plain text for meta descriptions, JSON-LD and feeds."""
+
+import re
+from html import unescape
+
+import nh3
+
+# Tags that end a block of text: a space keeps "milk.</p><p>Both" as two sentences.
+BLOCK_END = re.compile(r"<(?:/(?:p|div|li|h[1-6]|blockquote|td|th|tr)|br\s*/?)>", re.I)
+
+
+def plain_text(html) -> str:
+    """The words of ``html``: tags (and script/style contents) removed, entities decoded,
+    whitespace collapsed."""
+    text = nh3.clean(BLOCK_END.sub(" ", str(html or "")), tags=set(), attributes={})
+    return " ".join(unescape(text).split())

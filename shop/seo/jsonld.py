@@ -1,0 +1,208 @@
+"""JSON-LD for the store's pages: Organization and WebSite (home page),
+BreadcrumbList, and Product with offers priced and shipped by the live rules.
+
+Every builder returns plain dicts; the ``ld_json`` template tag writes them
+into the page, escaped like ``json_script``.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+
+from shop.core.text import plain_text
+from shop.shipping import rules
+from shop.workdays.calendar import local_now
+
+SCHEMA = "https://schema.org"
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+GTIN_LENGTHS = {8, 12, 13, 14}
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def organization(request, *, chat_hours=()) -> dict:
+    """The business, with live chat as its contact point at the hours staff set."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "Organization",
+        "@id": absolute(request, "/#organization"),
+        "name": settings.SHOP_BUSINESS_NAME,
+        "url": absolute(request, "/"),
+        "logo": absolute(request, static("shop/img/logo.png")),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": settings.SHOP_BUSINESS_ADDRESS,
+            "addressCountry": "GB",
+        },
+    }
+    if chat_hours:
+        data["contactPoint"] = [
+            {
+                "@type": "ContactPoint",
+                "contactType": "customer support",
+                "name": "Live chat",
+                "areaServed": "GB",
+                "availableLanguage": "English",
+                "url": absolute(request, "/"),
+                "hoursAvailable": [
+                    {
+                        "@type": "OpeningHoursSpecification",
+                        "dayOfWeek": f"{SCHEMA}/{DAYS[hours.weekday]}",
+                        "opens": hours.opens.strftime("%H:%M"),
+                        "closes": hours.closes.strftime("%H:%M"),
+                    }
+                    for hours in chat_hours
+                ],
+            }
+        ]
+    return data
+
+
+def website(request) -> dict:
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "@id": absolute(request, "/#website"),
+        "name": settings.OSCAR_SHOP_NAME,
+        "url": absolute(request, "/"),
+        "publisher": {"@id": absolute(request, "/#organization")},
+        "inLanguage": "en-GB",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute(request, reverse("search:search"))
+                + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumbs(request, crumbs: list[tuple[str, str]]) -> dict:
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": absolute(request, url)}
+            for n, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def gtin(code: str) -> str | None:
+    """``code`` if it is a GTIN-8/12/13/14 with a valid GS1 check digit."""
+    code = (code or "").strip()
+    if not code.isdigit() or len(code) not in GTIN_LENGTHS:
+        return None
+    digits = [int(d) for d in code]
+    body, check = digits[:-1], digits[-1]
+    total = sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return code if (10 - total % 10) % 10 == check else None
+
+
+def product(request, item, *, now: datetime | None = None) -> dict:
+    """A product page: the product, its brand and image, and one offer per size."""
+    url = absolute(request, item.get_absolute_url())
+    data = {
+        "@context": SCHEMA,
+        "@type": "Product",
+        "@id": url + "#product",
+        "name": item.get_title(),
+        "url": url,
+        "description": plain_text(item.meta_description or item.description)[:5000],
+        "brand": {"@type": "Brand", "name": settings.OSCAR_SHOP_NAME},
+    }
+    image = item.primary_image()
+    if not isinstance(image, dict):  # Oscar's stand-in for "no image" is a dict
+        data["image"] = [absolute(request, image.original.url)]
+    sizes = item.get_public_children() if item.is_parent else [item]
+    offers = [offer for size in sizes if (offer := _offer(request, size, url, now)) is not None]
+    if offers:
+        data["offers"] = offers if item.is_parent else offers[0]
+    if not item.is_parent:
+        _add_identifiers(data, item)
+    reviews = item.num_approved_reviews
+    if reviews and item.rating is not None:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": f"{item.rating:.1f}",
+            "reviewCount": reviews,
+            "bestRating": "5",
+            "worstRating": "1",
+        }
+    return data
+
+
+def _add_identifiers(data: dict, item) -> None:
+    stockrecords = list(item.stockrecords.all())
+    sku = stockrecords[0].partner_sku if stockrecords else ""
+    if sku:
+        data["sku"] = sku
+    if code := gtin(item.upc):
+        data["gtin"] = code
+
+
+def _offer(request, size, url: str, now) -> dict | None:
+    info = request.strategy.fetch_for_product(size)
+    if not info.price.exists:
+        return None
+    price = info.price.incl_tax
+    in_stock = info.availability.is_available_to_buy
+    offer = {
+        "@type": "Offer",
+        "url": url,
+        "priceCurrency": info.price.currency,
+        "price": f"{price:.2f}",
+        "availability": f"{SCHEMA}/{'InStock' if in_stock else 'OutOfStock'}",
+        "itemCondition": f"{SCHEMA}/NewCondition",
+        "seller": {"@type": "Organization", "name": settings.SHOP_BUSINESS_NAME},
+    }
+    if size.is_child:
+        offer["name"] = size.get_title()
+        _add_identifiers(offer, size)
+    shipping = [_shipping(method, price, now) for method in rules.offered_methods(request)]
+    if shipping:
+        offer["shippingDetails"] = shipping
+    return offer
+
+
+def _shipping(method, price: Decimal, now) -> dict:
+    """What one item costs to send to the UK mainland by ``method``, and how long it takes."""
+    threshold = method.free_shipping_threshold
+    charge = method.price_per_order + method.price_per_item
+    if threshold is not None and price >= threshold:
+        charge = Decimal("0.00")
+    today = local_now(now)
+    cutoff = datetime.combine(today.date(), method.cutoff_time, today.tzinfo)
+    return {
+        "@type": "OfferShippingDetails",
+        "name": method.name,
+        "shippingRate": {"@type": "MonetaryAmount", "value": f"{charge:.2f}", "currency": "GBP"},
+        "shippingDestination": {"@type": "DefinedRegion", "addressCountry": "GB"},
+        "deliveryTime": {
+            "@type": "ShippingDeliveryTime",
+            "cutoffTime": cutoff.isoformat(timespec="seconds").split("T")[1],
+            "businessDays": {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"{SCHEMA}/{day}" for day in DAYS[:5]],
+            },
+            "handlingTime": {
+                "@type": "QuantitativeValue",
+                "minValue": 0,
+                "maxValue": 1,
+                "unitCode": "DAY",
+            },
+            "transitTime": {
+                "@type": "QuantitativeValue",
+                "minValue": method.transit_days_min,
+                "maxValue": method.transit_days_max,
+                "unitCode": "DAY",
+            },
+        },
+    }
