@@ -229,7 +229,7 @@ class Article(models.Model):
         ARCHIVED = "archived", "Archived"
 
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, validators=[not_reserved])
     summary = models.TextField(
         max_length=500, help_text="One or two sentences for lists and search."
     )

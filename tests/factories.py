@@ -220,3 +220,19 @@ def article(title: str = "An article", **kwargs):
         tag, _ = Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})
         item.tags.add(tag)
     return item
+
+
+def faq_entry(question: str, answer: str = "<p>An answer.</p>", category: str = "Delivery", **kw):
+    """A visible FAQ entry in the named category (created at the next position if new)."""
+    from django.utils.text import slugify
+
+    from blog.models import FAQCategory, FAQEntry
+
+    position = kw.pop("category_position", FAQCategory.objects.count() * 10)
+    group, _ = FAQCategory.objects.get_or_create(
+        slug=slugify(category), defaults={"name": category, "position": position}
+    )
+    products = kw.pop("products", [])
+    entry = FAQEntry.objects.create(question=question, answer=answer, category=group, **kw)
+    entry.products.set(products)
+    return entry

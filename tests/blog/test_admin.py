@@ -13,7 +13,7 @@ from blog.models import Article, Author
 from blog.revisions import save_revision
 from shop import roles
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

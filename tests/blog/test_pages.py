@@ -1,7 +1,5 @@
 """Blog pages: what the public sees, structured data, and constant query counts."""
 
-import json
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,20 +10,9 @@ from oscar.test.factories import UserFactory
 from blog.models import Article, ArticleFAQ, ArticleProduct, BlogSettings, FAQCategory, FAQEntry
 from shop import roles
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import by_type, jsonld, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def jsonld(response) -> list[dict]:
-    blocks = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
-    )
-    return [json.loads(block) for block in blocks]
-
-
-def by_type(blocks, kind):
-    return next(block for block in blocks if block["@type"] == kind)
 
 
 def test_the_list_shows_published_articles_newest_first(client):

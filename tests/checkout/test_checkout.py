@@ -12,7 +12,7 @@ from shop.order.utils import InsufficientStock, reserve_stock
 from shop.outbox.models import OutboxEmail
 from tests import checkout_steps as steps
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

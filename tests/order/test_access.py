@@ -7,7 +7,7 @@ from oscar.test.factories import UserFactory
 
 from tests import checkout_steps as steps
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

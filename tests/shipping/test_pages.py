@@ -1,6 +1,5 @@
 """The delivery rules where shoppers decide: strip, basket, product page, checkout."""
 
-import html
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,6 +11,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
 from tests import factories
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,16 +22,6 @@ Condition = get_model("offer", "Condition")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 Range = get_model("offer", "Range")
 Voucher = get_model("voucher", "Voucher")
-
-
-INLINE_TAGS = r"</?(?:strong|em|b|i|a|span|abbr)\b[^>]*>"
-
-
-def text_of(response) -> str:
-    """The page's visible text as a reader meets it, whitespace collapsed."""
-    page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.content.decode(), flags=re.S)
-    page = re.sub(r"<[^>]+>", " ", re.sub(INLINE_TAGS, "", page))
-    return html.unescape(re.sub(r"\s+", " ", page)).replace(" .", ".").replace(" ,", ",")
 
 
 def add(client, item, quantity=1):

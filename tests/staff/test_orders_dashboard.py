@@ -14,7 +14,7 @@ from shop.order import status
 from shop.outbox.models import OutboxEmail
 from tests import checkout_steps as steps
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

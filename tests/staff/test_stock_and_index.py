@@ -9,7 +9,7 @@ from shop.outbox.models import OutboxEmail
 from shop.partner.stock import queue_low_stock_emails
 from tests import checkout_steps as steps
 from tests import factories
-from tests.shipping.test_pages import text_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -67,5 +67,10 @@
         details.scrollIntoView({ block: "start" });
     }
     window.addEventListener("hashchange", openTarget);
-    openTarget();
+    // After load: the browser's own scroll to the fragment would otherwise undo the focus.
+    if (document.readyState === "complete") {
+        openTarget();
+    } else {
+        window.addEventListener("load", function () { window.setTimeout(openTarget, 0); });
+    }
 })();
