@@ -53,6 +53,13 @@ ROLES: dict[str, set[str] | None] = {
         "auth.view_user",
         "blog.view_faqentry",
         "blog.view_faqcategory",
+        "chat.view_conversation",
+        "chat.change_conversation",
+        "chat.view_message",
+        "chat.add_message",
+        "chat.view_openinghours",
+        "chat.change_openinghours",
+        *_crud("chat.cannedreply"),
     },
     MARKETING: {
         *_crud(

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "shop.dashboard.shipping.apps.ShippingDashboardConfig",
+    "shop.chat.dashboard.apps.ChatDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
     "haystack",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "sorl.thumbnail",
     "django_prose_editor",
+    "django_htmx",
     # Our own apps
     "shop.storefront",
     "shop.workdays",
@@ -108,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     # Last, so it wraps only the view: see its docstring.
     "shop.core.middleware.AtomicWritesMiddleware",
 ]
@@ -299,6 +302,16 @@ OSCAR_DASHBOARD_NAVIGATION = [
     if section.get("icon") in _NAVIGATION_ADDITIONS
     else section
     for section in OSCAR_DASHBOARD_NAVIGATION
+] + [
+    {
+        "label": "Live chat",
+        "icon": "fas fa-comments",
+        "children": [
+            {"label": "Inbox", "url_name": "dashboard:chat-inbox"},
+            {"label": "Canned replies", "url_name": "dashboard:chat-canned-list"},
+            {"label": "Chat hours", "url_name": "dashboard:chat-hours"},
+        ],
+    }
 ]
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 
@@ -320,6 +333,15 @@ SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES",
 
 # Parcel weight per item for the courier CSV, until products carry their own.
 SHOP_DEFAULT_ITEM_WEIGHT_KG = env.float("SHOP_DEFAULT_ITEM_WEIGHT_KG", default=0.6)
+
+# --- Live chat --------------------------------------------------------------
+
+# Conversations may hold health details (UK GDPR): `manage.py purge_chats`
+# deletes those quiet for longer than this.
+SHOP_CHAT_RETENTION_DAYS = env.int("SHOP_CHAT_RETENTION_DAYS", default=90)
+# After this long without a staff reply, the widget tells the visitor when to
+# expect an answer.
+SHOP_CHAT_REPLY_NOTICE_SECONDS = env.int("SHOP_CHAT_REPLY_NOTICE_SECONDS", default=120)
 
 # --- The business -----------------------------------------------------------
 

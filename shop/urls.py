@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.functional import lazy
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 
 lazy_static = lazy(static_url, str)  # resolved per request, after the manifest is loaded
 
@@ -21,6 +21,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
     path("faq/", include("blog.faq_urls")),
+    path("chat/", include("shop.chat.urls")),
+    path(
+        "privacy/",
+        TemplateView.as_view(
+            template_name="storefront/privacy.html",
+            extra_context={"chat_retention_days": settings.SHOP_CHAT_RETENTION_DAYS},
+        ),
+        name="privacy",
+    ),
     path("", include("shop.seo.urls")),
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),

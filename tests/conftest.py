@@ -108,7 +108,11 @@ def _rows_from_data_migrations(request):
 
     from django.apps import apps
 
-    for migration in ("0002_site_countries_promises", "0004_delivery_promise_quotes_the_rule"):
+    for migration in (
+        "0002_site_countries_promises",
+        "0004_delivery_promise_quotes_the_rule",
+        "0005_chat_promise_quotes_the_hours",
+    ):
         module = import_module(f"shop.storefront.migrations.{migration}")
         (getattr(module, "seed", None) or module.forwards)(apps, None)
     import_module(

@@ -1,11 +1,14 @@
-"""Dashboard fork: role-aware index page, and the roles synced after each migrate.
+"""Dashboard fork: role-aware index page, live chat's screens, and the roles synced
+after each migrate.
 
 Oscar's loader finds forked dashboard sub-apps' forms and views only when the
 app labelled "dashboard" is itself a fork, which is the other reason this exists.
 """
 
 import oscar.apps.dashboard.apps as apps
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
+from django.urls import include, path
 
 
 class DashboardConfig(apps.DashboardConfig):
@@ -15,4 +18,10 @@ class DashboardConfig(apps.DashboardConfig):
         from shop.roles import sync_roles_after_migrate
 
         super().ready()
+        self.chat_app = global_apps.get_app_config("chat_dashboard")
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="shop.roles")
+
+    def get_urls(self):
+        """Oscar's dashboard URLs plus live chat's inbox at /dashboard/chat/."""
+        urls = super().get_urls()
+        return [*urls, path("chat/", include(self.chat_app.urls[0]))]

@@ -26,7 +26,7 @@ class StorePromise(models.Model):
     in the dashboard changes the strip.
     """
 
-    PLACEHOLDERS = {"delivery": {"method", "threshold"}, "chat": set(), "other": set()}
+    PLACEHOLDERS = {"delivery": {"method", "threshold"}, "chat": {"hours"}, "other": set()}
 
     class Kind(models.TextChoices):
         DELIVERY = "delivery", "Delivery"
@@ -37,7 +37,7 @@ class StorePromise(models.Model):
     text = models.CharField(
         max_length=80,
         help_text="A delivery promise may use {method} and {threshold}, filled in from the "
-        "headline delivery method.",
+        "headline delivery method; a live-chat promise may use {hours}, the chat's opening hours.",
     )
     link = models.CharField(
         max_length=200,

@@ -2,10 +2,12 @@
 
 A delivery promise quotes the headline delivery method; without one (or
 without a free-delivery threshold) the store promises nothing about delivery.
+A live-chat promise quotes the chat's opening hours; with none, it is left out.
 """
 
 from dataclasses import dataclass
 
+from shop.chat.hours import hours_text, weekly_hours
 from shop.shipping.rules import headline_method
 from shop.shipping.summary import money
 from shop.storefront.models import StorePromise
@@ -27,5 +29,10 @@ def shown_promises(request=None) -> list[ShownPromise]:
             if method is None:
                 continue
             values = {"method": method.name, "threshold": money(method.free_shipping_threshold)}
+        elif promise.kind == StorePromise.Kind.CHAT:
+            hours = weekly_hours(request)
+            if not hours:
+                continue
+            values = {"hours": hours_text(hours)}
         shown.append(ShownPromise(promise.kind, promise.render(values), promise.link))
     return shown

@@ -22,6 +22,7 @@ ORDERS = {roles.ORDER_STAFF, roles.CUSTOMER_SERVICE, roles.MANAGERS}
 FULFILMENT = {roles.ORDER_STAFF, roles.MANAGERS}
 COPY = {roles.MARKETING, roles.MANAGERS}
 ONLY_MANAGERS = {roles.MANAGERS}
+CHATS = {roles.CUSTOMER_SERVICE, roles.MANAGERS}
 
 # Dashboard URL names (first match wins) and who may open them.
 ACCESS = [
@@ -42,6 +43,7 @@ ACCESS = [
     (r"^shipping-method-list$", FULFILMENT),
     (r"^shipping-method-", ONLY_MANAGERS),
     (r"^shipping-closure-", FULFILMENT),
+    (r"^chat-", CHATS),  # chats may hold health details: not Order staff or Marketing
 ]
 PUBLIC = {"login", "logout"}
 USERS = ["anonymous", "customer", *roles.ROLES]
