@@ -1,7 +1,7 @@
 """Delete chat conversations quiet for longer than the retention period (UK GDPR)."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from shop.chat.services import purge
 
@@ -22,8 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int, **options):
         if days < 1:
-            self.stderr.write("--days must be at least 1.")
-            return
+            raise CommandError("--days must be at least 1.")
         count = purge(older_than_days=days)
         self.stdout.write(
             f"Deleted {count} conversation{'s' if count != 1 else ''} older than {days} days."

@@ -3,19 +3,27 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from shop.chat.models import CannedReply
 from shop.demo.blog_loader import load_demo_blog
+from shop.demo.chat_data import CANNED_REPLIES
 from shop.demo.loader import create_demo_accounts, load_demo_catalogue
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo catalogue, delivery rules and blog and, when DEBUG is on, demo staff "
-        "accounts. Safe to re-run."
+        "Load the demo catalogue, delivery rules, blog, FAQ and chat canned replies and, when "
+        "DEBUG is on, demo staff accounts. Safe to re-run."
     )
 
     def handle(self, *args, **options):
         report = load_demo_catalogue()
         load_demo_blog(report)
+        for position, (title, body) in enumerate(CANNED_REPLIES, start=1):
+            _, created = CannedReply.objects.get_or_create(
+                title=title, defaults={"body": body, "position": position * 10}
+            )
+            if created:
+                report.add("canned reply", title)
         if report.created:
             for line in report.created:
                 self.stdout.write(f"  created {line}")
