@@ -7,7 +7,6 @@ articles and product pages show the same entries without marking them up
 again (one answer, one place).
 """
 
-import unicodedata
 from itertools import groupby
 
 from django import forms
@@ -18,6 +17,7 @@ from django.views.generic import TemplateView
 from blog import structured_data
 from blog.faq import shown_entries
 from blog.models import FAQEntry
+from shop.core.text import fold
 from shop.seo import jsonld
 
 MAX_QUERY = 100
@@ -28,14 +28,8 @@ class FAQFilterForm(forms.Form):
 
     def words(self) -> list[str]:
         if not self.is_valid():
-            return normalise(self.data.get("q", "")[:MAX_QUERY]).split()
-        return normalise(self.cleaned_data["q"]).split()
-
-
-def normalise(text: str) -> str:
-    """Lower case without accents, so "kepos" finds "kēpos" (the script does the same)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+            return fold(self.data.get("q", "")[:MAX_QUERY]).split()
+        return fold(self.cleaned_data["q"]).split()
 
 
 class FAQView(TemplateView):
@@ -72,5 +66,5 @@ class FAQView(TemplateView):
 
     @staticmethod
     def matches(item, words: list[str]) -> bool:
-        text = normalise(f"{item.question} {strip_tags(item.answer)}")
+        text = fold(f"{item.question} {strip_tags(item.answer)}")
         return all(word in text for word in words)

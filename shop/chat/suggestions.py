@@ -5,9 +5,8 @@ per word in its answer; the best three with a score are suggested.
 """
 
 from blog.faq import shown_entries
-from blog.faq_views import normalise
 from blog.models import FAQEntry
-from shop.core.text import plain_text
+from shop.core.text import fold, plain_text
 
 LIMIT = 3
 MIN_WORD = 3
@@ -18,7 +17,7 @@ STOP_WORDS = {
 
 
 def query_words(text: str) -> list[str]:
-    words = normalise(text[:500]).replace("?", " ").replace(",", " ").replace(".", " ").split()
+    words = fold(text[:500]).replace("?", " ").replace(",", " ").replace(".", " ").split()
     return [w for w in dict.fromkeys(words) if len(w) >= MIN_WORD and w not in STOP_WORDS]
 
 
@@ -28,8 +27,8 @@ def suggest(text: str, request=None) -> list:
         return []
     scored = []
     for item in shown_entries(FAQEntry.objects.visible().select_related("category"), request):
-        question = normalise(item.question)
-        answer = normalise(plain_text(item.answer))
+        question = fold(item.question)
+        answer = fold(plain_text(item.answer))
         score = sum(2 * (w in question) + (w in answer) for w in words)
         if score:
             scored.append((score, item))

@@ -1,6 +1,7 @@
 """HTML to plain text for meta descriptions, JSON-LD and feeds."""
 
 import re
+import unicodedata
 from html import unescape
 
 import nh3
@@ -14,3 +15,10 @@ def plain_text(html) -> str:
     whitespace collapsed."""
     text = nh3.clean(BLOCK_END.sub(" ", str(html or "")), tags=set(), attributes={})
     return " ".join(unescape(text).split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "kepos" finds "kēpos" (static/shop/js/faq.js does
+    the same in the browser, and SQLite search calls it as ``kp_fold``)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
