@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # search lookups and functions; inert on SQLite
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",
@@ -83,7 +84,6 @@ INSTALLED_APPS = [
     "shop.chat.dashboard.apps.ChatDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
-    "haystack",
     "treebeard",
     "django_tables2",
     "sorl.thumbnail",
@@ -126,7 +126,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
@@ -315,12 +314,13 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 
-# Haystack stays only because Oscar's search app imports it; browsing uses
-# the ORM (shop.search.views) and the simple engine keeps no index.
+# Haystack is not an installed app: listings and search are database queries
+# (shop.search). It is still a dependency of Oscar, whose catalogue module
+# imports Oscar's search views, which import haystack, which refuses to load
+# without this setting. Nothing is indexed and nothing reads it.
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"},
 }
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 # --- Payments -----------------------------------------------------------------
 

@@ -1,13 +1,21 @@
-"""Search fork: listings and product search come from the ORM (shop.search.views)."""
+"""Search fork: listings and the site search come from the database (shop.search.views).
 
-import oscar.apps.search.apps as apps
+Oscar's search app is haystack's faceted search. This fork keeps the app
+label and the ``search:search`` URL but serves ``SiteSearchView`` and never
+imports haystack (Oscar's ``ready`` would), so haystack is not an installed
+app and keeps no index.
+"""
+
+from django.db.backends.signals import connection_created
+from oscar.apps.search import apps
 
 
 class SearchConfig(apps.SearchConfig):
     name = "shop.search"
 
     def ready(self):
-        from shop.search.views import ProductSearchView
+        from shop.search.backends import register_sqlite_functions
+        from shop.search.views import SiteSearchView
 
-        super().ready()
-        self.search_view = ProductSearchView
+        self.search_view = SiteSearchView
+        connection_created.connect(register_sqlite_functions, dispatch_uid="shop.search.fold")

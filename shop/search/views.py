@@ -1,22 +1,27 @@
-"""Search fork: "all products" and category pages listed from the database.
+"""Search fork: "all products" and category pages listed from the database, and
+the site-wide search.
 
-Oscar's own listings are haystack searches, and with haystack's simple
-backend they show "No products found" (Oscar issue #4366). These views use
-the ORM: public products only, paginated, sortable, in a query count that
-does not grow with the number of products on the page.
+Oscar's own listings and search are haystack searches, and with haystack's
+simple backend they show "No products found" (Oscar issue #4366). These
+views use the ORM: public products only, paginated, sortable, in a query
+count that does not grow with the number of products on the page. The
+search (``SiteSearchView``) covers products, articles and FAQ answers.
 """
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import ListView
+from django.urls import reverse
+from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
+from blog.models import Article
+from shop.search.backends import Query
 from shop.search.forms import ProductSortForm
+from shop.search.results import GROUPS, SiteSearch
 from shop.seo import jsonld
 
 Product = get_model("catalogue", "Product")
@@ -87,29 +92,57 @@ class ProductCategoryView(CatalogueView):
         return context
 
 
-class ProductSearchView(CatalogueView):
-    """Products whose title or description contains every word the shopper typed.
+class SiteSearchView(TemplateView):
+    """The header's search: products, articles and questions, grouped and ranked.
 
-    Replaces Oscar's haystack search, whose simple backend finds nothing here.
+    ``?group=`` pages through one group. Addresses from Oscar's haystack
+    search (facets, model filters) redirect here without what no longer
+    applies.
     """
 
-    MAX_WORDS = 10
+    template_name = "search/results.html"
+    LEGACY_PARAMS = ("selected_facets", "models", "sort_by")
 
     def get(self, request, *args, **kwargs):
-        self.query = " ".join(request.GET.get("q", "").split())[:200]
+        if any(name in request.GET for name in self.LEGACY_PARAMS):
+            kept = {k: v for k, v in request.GET.items() if k in ("q", "page")}
+            return HttpResponsePermanentRedirect(
+                reverse("search:search") + (f"?{urlencode(kept)}" if kept else "")
+            )
         return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        words = self.query.split()[: self.MAX_WORDS]
-        if not words:
-            return queryset.none()
-        for word in words:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
-        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["summary"] = f"Search results for “{self.query}”" if self.query else "Search"
-        context["query"] = self.query
+        query = Query.parse(self.request.GET.get("q", ""))
+        search = SiteSearch(query, self.request)
+        group = self.request.GET.get("group")
+        if group in GROUPS and query:
+            groups = [search.group(group, self.request.GET.get("page") or 1)]
+        else:
+            group = None
+            groups = search.overview()
+        total = sum(g.count for g in groups)
+        context.update(
+            query=query,
+            search=search,
+            group=group,
+            groups=groups,
+            total=total,
+            suggestions=self.suggestions() if not total else None,
+        )
         return context
+
+    def suggestions(self) -> dict:
+        """For an empty query or no results: where to go instead."""
+        return {
+            "categories": list(
+                Category.objects.browsable()
+                .filter(depth=1, exclude_from_menu=False)
+                .order_by("path")
+            ),
+            "articles": list(
+                Article.objects.published().select_related("author")[: self.SUGGESTED_ARTICLES]
+            ),
+        }
+
+    SUGGESTED_ARTICLES = 3
