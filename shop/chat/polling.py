@@ -18,3 +18,19 @@ def counter(value) -> int:
         return max(0, int(value))
     except (TypeError, ValueError):
         return 0
+
+
+def poll_context(request, conversation, **extra) -> dict:
+    """The messages after the poll's ``after`` and where and when the next poll asks."""
+    after = counter(request.GET.get("after"))
+    idle = counter(request.GET.get("idle"))
+    messages = list(conversation.messages.filter(pk__gt=after).select_related("author"))
+    idle = 0 if messages else idle + 1
+    return {
+        "conversation": conversation,
+        "chat_messages": messages,
+        "last_id": messages[-1].pk if messages else after,
+        "idle": idle,
+        "delay": poll_delay(idle),
+        **extra,
+    }

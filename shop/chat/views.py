@@ -19,7 +19,7 @@ from shop.chat import services
 from shop.chat.forms import MessageForm, StartChatForm
 from shop.chat.hours import ChatSchedule
 from shop.chat.models import Conversation, Message
-from shop.chat.polling import counter, poll_delay
+from shop.chat.polling import poll_context, poll_delay
 from shop.chat.suggestions import suggest
 from shop.core.ratelimit import allow, client_ip
 
@@ -102,7 +102,7 @@ def waiting_notice(conversation: Conversation | None, status, now=None) -> str:
 
 def chat_context(request, conversation=None, **extra) -> dict:
     status = ChatSchedule.current(request).status()
-    messages = list(conversation.messages.all()) if conversation else []
+    messages = list(conversation.messages.select_related("author")) if conversation else []
     context = {
         "status": status,
         "conversation": conversation,
@@ -195,23 +195,9 @@ def poll(request, public_id):
     """New messages since ``after``, and the next poll, later if nothing happened."""
     conversation = conversation_for(request, public_id)
     services.note_visitor_seen(conversation)
-    after = counter(request.GET.get("after"))
-    idle = counter(request.GET.get("idle"))
-    messages = list(conversation.messages.filter(pk__gt=after))
-    idle = 0 if messages else idle + 1
     status = ChatSchedule.current(request).status()
-    return TemplateResponse(
-        request,
-        "chat/partials/poll_response.html",
-        {
-            "conversation": conversation,
-            "chat_messages": messages,
-            "last_id": messages[-1].pk if messages else after,
-            "idle": idle,
-            "delay": poll_delay(idle),
-            "notice": waiting_notice(conversation, status),
-        },
-    )
+    context = poll_context(request, conversation, notice=waiting_notice(conversation, status))
+    return TemplateResponse(request, "chat/partials/poll_response.html", context)
 
 
 @require_POST

@@ -333,3 +333,20 @@ def test_a_message_after_resolution_reopens_the_conversation(client, online):
     conversation.refresh_from_db()
     assert conversation.is_open and conversation.awaiting_reply_since is not None
     assert Message.objects.filter(body="One more thing").exists()
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_chat_page_and_poll_query_counts_do_not_grow(client, online, size, assert_request_queries):
+    conversation = started(client)
+    staff = factories.staff_user(email="agent@kepos.example")
+    for n in range(size):
+        services.post_visitor_message(conversation, f"Question {n}")
+        services.post_staff_reply(conversation, f"Answer {n}", user=staff)
+    client.get("/chat/")
+
+    # session, promises, chat hours (cached), conversation, messages with authors, closures
+    with assert_request_queries(6):
+        assert client.get("/chat/").status_code == 200
+    # conversation, closures (the status, for the notice), messages with authors
+    with assert_request_queries(3):
+        assert poll(client, conversation).status_code == 200

@@ -13,3 +13,13 @@ def assert_accessible(page) -> None:
         options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in(page, live_server, user, password: str = "a-long-test-passphrase") -> None:  # noqa: S107 (test account)
+    """Sign ``user`` in through the shop's login form, as staff and customers do."""
+    user.set_password(password)
+    user.save()
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("#id_login-username").fill(user.email)
+    page.locator("#id_login-password").fill(password)
+    page.locator("button[name=login_submit]").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from shop import roles
 from tests import factories
-from tests.e2e.helpers import assert_accessible
+from tests.e2e.helpers import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,14 +24,8 @@ def open_hours():
 
 @pytest.fixture
 def agent_page(browser, live_server):
-    user = factories.staff_user(roles.CUSTOMER_SERVICE, email="agent@kepos.example")
-    user.set_password("a-long-test-passphrase")
-    user.save()
     page = browser.new_context().new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_login-username").fill("agent@kepos.example")
-    page.locator("#id_login-password").fill("a-long-test-passphrase")
-    page.locator("button[name=login_submit]").click()
+    sign_in(page, live_server, factories.staff_user(roles.CUSTOMER_SERVICE))
     yield page
     page.context.close()
 

@@ -5,7 +5,7 @@ from oscar.test.factories import UserFactory
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.e2e.helpers import assert_accessible
+from tests.e2e.helpers import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,18 +23,10 @@ def grains():
     return item
 
 
-def sign_in(page, live_server):
-    UserFactory(email="ada@example.com", password="a-long-test-passphrase")
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_login-username").fill("ada@example.com")
-    page.locator("#id_login-password").fill("a-long-test-passphrase")
-    page.locator("button[name=login_submit]").click()
-
-
 def test_the_progress_bar_fills_until_next_day_delivery_is_free_at_checkout(
     page, live_server, grains
 ):
-    sign_in(page, live_server)
+    sign_in(page, live_server, UserFactory(email="ada@example.com"))
     page.goto(live_server.url + grains.get_absolute_url())
     page.get_by_role("button", name="Add to basket").click()
     page.goto(live_server.url + "/basket/")

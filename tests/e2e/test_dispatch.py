@@ -12,6 +12,7 @@ from shop.order import status
 from shop.outbox.models import OutboxEmail
 from tests import checkout_steps as steps
 from tests import factories
+from tests.e2e.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,13 +33,9 @@ def todays_order():
 
 
 def test_order_staff_print_the_slip_and_dispatch_todays_order(page, live_server, todays_order):
-    user = factories.staff_user(roles.ORDER_STAFF, email="packer@kepos.example")
-    user.set_password("a-long-test-passphrase")
-    user.save()
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_login-username").fill("packer@kepos.example")
-    page.locator("#id_login-password").fill("a-long-test-passphrase")
-    page.locator("button[name=login_submit]").click()
+    sign_in(
+        page, live_server, factories.staff_user(roles.ORDER_STAFF, email="packer@kepos.example")
+    )
 
     page.goto(live_server.url + "/dashboard/")
     page.get_by_role("link", name="Today's dispatch").first.click()

@@ -23,7 +23,7 @@ from shop.chat.forms import (
 )
 from shop.chat.hours import ChatSchedule, hours_text
 from shop.chat.models import CannedReply, Conversation, Message, OpeningHours
-from shop.chat.polling import counter, poll_delay
+from shop.chat.polling import poll_context, poll_delay
 
 TABS = {
     "waiting": ("Waiting for a reply", lambda qs, user: qs.waiting()),
@@ -115,25 +115,10 @@ def conversation_view(request, pk):
 def poll(request, pk):
     """New messages for the staff view; marks them read, since staff are looking."""
     conversation = _conversation(pk)
-    after = counter(request.GET.get("after"))
-    idle = counter(request.GET.get("idle"))
-    new = list(conversation.messages.filter(pk__gt=after).select_related("author"))
-    if new:
-        services.mark_read(conversation, new[-1].pk)
-    idle = 0 if new else idle + 1
-    return TemplateResponse(
-        request,
-        "chat/partials/poll_response.html",
-        {
-            "conversation": conversation,
-            "chat_messages": new,
-            "last_id": new[-1].pk if new else after,
-            "idle": idle,
-            "delay": poll_delay(idle),
-            "poll_url": request.path,
-            "viewer": "staff",
-        },
-    )
+    context = poll_context(request, conversation, poll_url=request.path, viewer="staff")
+    if context["chat_messages"]:
+        services.mark_read(conversation, context["last_id"])
+    return TemplateResponse(request, "chat/partials/poll_response.html", context)
 
 
 @require_POST
