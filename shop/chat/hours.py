@@ -5,8 +5,9 @@ holiday in England and Wales or inside a staff closure (the business
 calendar), from ``opens`` up to but not including ``closes``. Comparing wall
 clock times in Europe/London keeps 8am at 8am on both sides of a clock change.
 
-The weekly hours are cached (they are on every page, in the promise strip)
-and the cache is cleared whenever staff change them.
+The weekly hours are one small query per request (the promise strip shows
+them on every page); they are not cached, so every app server sees a change
+at once.
 """
 
 from dataclasses import dataclass
@@ -14,30 +15,18 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from shop.chat.models import WEEKDAYS, OpeningHours
 from shop.core.memo import per_request
 from shop.shipping.summary import clock
 from shop.workdays.calendar import BusinessCalendar, local_now
 
-CACHE_KEY = "chat:opening-hours:v1"
 DAY_NAMES = dict(WEEKDAYS)
 LOOKAHEAD_DAYS = 60
 
 
 def weekly_hours(request=None) -> list[OpeningHours]:
-    def load() -> list[OpeningHours]:
-        return cache.get_or_set(CACHE_KEY, lambda: list(OpeningHours.objects.all()), 60 * 60)
-
-    return per_request(request, "chat-hours", load)
-
-
-@receiver([post_save, post_delete], sender=OpeningHours, dispatch_uid="chat-hours-cache")
-def forget_hours(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    return per_request(request, "chat-hours", lambda: list(OpeningHours.objects.all()))
 
 
 def hours_text(hours: list[OpeningHours]) -> str:

@@ -210,7 +210,7 @@ def catalogue_of_articles(size: int):
 @pytest.mark.parametrize("size", [3, 30])
 @pytest.mark.parametrize(
     ("page_name", "expected"),
-    [("list", 8), ("category", 9), ("tag", 9), ("author", 9), ("detail", 18)],
+    [("list", 9), ("category", 10), ("tag", 10), ("author", 10), ("detail", 19)],
 )
 def test_blog_page_query_counts_do_not_grow(
     client, size, page_name, expected, assert_request_queries

@@ -344,9 +344,10 @@ def test_chat_page_and_poll_query_counts_do_not_grow(client, online, size, asser
         services.post_staff_reply(conversation, f"Answer {n}", user=staff)
     client.get("/chat/")
 
-    # session, promises, chat hours (cached), conversation, messages with authors, closures
-    with assert_request_queries(6):
+    # session, promises, chat hours (once, for the strip and the status), conversation,
+    # messages with authors, closures, menu
+    with assert_request_queries(7):
         assert client.get("/chat/").status_code == 200
-    # conversation, closures (the status, for the notice), messages with authors
-    with assert_request_queries(3):
+    # conversation, chat hours and closures (the status, for the notice), messages
+    with assert_request_queries(4):
         assert poll(client, conversation).status_code == 200

@@ -10,9 +10,13 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from blog.models import Article
 from shop.search.backends import Query, search_backend
+from shop.search.snippets import highlight
 from tests import factories
 from tests.pages import text_of
 
@@ -193,8 +197,9 @@ def test_results_page_query_count_does_not_grow(client, size, assert_request_que
     client.get(url)
 
     # products: count, page, stock records, images, sizes; articles: count, page,
-    # sections; questions: one; delivery methods (answers and strip), promises, menu
-    with assert_request_queries(12):
+    # sections; questions: one; delivery methods (answers and strip), promises, chat
+    # hours (strip), menu
+    with assert_request_queries(13):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -242,3 +247,18 @@ def test_searches_use_the_migrations_indexes():
     for model, fields, index in cases:
         plan = model.objects.annotate(document=vector(*fields)).filter(document=query).explain()
         assert index in plan, plan
+
+
+@given(text=st.text(max_size=300), words=st.lists(st.text(min_size=1, max_size=12), max_size=4))
+def test_snippets_never_let_markup_through(text, words):
+    html = str(highlight(text, tuple(Query.parse(" ".join(words)).words)))
+
+    assert "<" not in html.replace("<mark>", "").replace("</mark>", "")
+
+
+@given(query=st.text(max_size=400))
+@hyp_settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_any_typed_query_is_answered(client, query):
+    response = client.get(SEARCH, {"q": query})
+
+    assert response.status_code == 200

@@ -134,7 +134,7 @@ def test_basket_query_count_does_not_grow_with_lines(client, lines, assert_reque
     url = reverse("basket:summary")
     client.get(url)
 
-    with assert_request_queries(15):
+    with assert_request_queries(16):
         response = client.get(url)
 
     assert response.status_code == 200
