@@ -155,7 +155,5 @@ def _email_context(conversation: Conversation) -> dict:
 def purge(*, older_than_days: int, now=None) -> int:
     """Delete conversations (and their messages) quiet for longer than ``older_than_days``."""
     cutoff = _now(now) - timedelta(days=older_than_days)
-    stale = Conversation.objects.filter(last_message_at__lt=cutoff)
-    count = stale.count()
-    stale.delete()
-    return count
+    _, deleted = Conversation.objects.filter(last_message_at__lt=cutoff).delete()
+    return deleted.get(Conversation._meta.label, 0)

@@ -102,6 +102,7 @@ class SiteSearchView(TemplateView):
 
     template_name = "search/results.html"
     LEGACY_PARAMS = ("selected_facets", "models", "sort_by")
+    SUGGESTED_ARTICLES = 3
 
     def get(self, request, *args, **kwargs):
         if any(name in request.GET for name in self.LEGACY_PARAMS):
@@ -144,5 +145,3 @@ class SiteSearchView(TemplateView):
                 Article.objects.published().select_related("author")[: self.SUGGESTED_ARTICLES]
             ),
         }
-
-    SUGGESTED_ARTICLES = 3

@@ -23,3 +23,13 @@ def sign_in(page, live_server, user, password: str = "a-long-test-passphrase") -
     page.locator("#id_login-username").fill(user.email)
     page.locator("#id_login-password").fill(password)
     page.locator("button[name=login_submit]").click()
+
+
+def give_address(page, postcode: str = "BS1 4XY") -> None:
+    """Fill in the checkout's delivery address and continue to the delivery methods."""
+    page.locator("#id_first_name").fill("Ada")
+    page.locator("#id_last_name").fill("Lovelace")
+    page.locator("#id_line1").fill("1 Orchard Row")
+    page.locator("#id_line4").fill("Bristol")
+    page.locator("#id_postcode").fill(postcode)
+    page.get_by_role("button", name="Continue").click()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from shop.outbox.models import OutboxEmail
 from tests import factories
-from tests.e2e.helpers import assert_accessible
+from tests.e2e.helpers import assert_accessible, give_address
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,12 +38,7 @@ def checkout_as_guest(page, live_server):
     page.get_by_label("My email address is").fill("ada@example.com")
     page.get_by_label("I am a new customer and want to checkout as a guest").check()
     page.get_by_role("button", name="Continue").click()
-    page.locator("#id_first_name").fill("Ada")
-    page.locator("#id_last_name").fill("Lovelace")
-    page.locator("#id_line1").fill("1 Orchard Row")
-    page.locator("#id_line4").fill("Bristol")
-    page.locator("#id_postcode").fill("BS1 4XY")
-    page.get_by_role("button", name="Continue").click()
+    give_address(page)
     page.get_by_role("button", name="Choose Next Day").click()
     expect(page.get_by_role("heading", name="Review and pay")).to_be_visible()
 

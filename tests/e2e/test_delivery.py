@@ -5,7 +5,7 @@ from oscar.test.factories import UserFactory
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.e2e.helpers import assert_accessible, sign_in
+from tests.e2e.helpers import assert_accessible, give_address, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,12 +47,7 @@ def test_the_progress_bar_fills_until_next_day_delivery_is_free_at_checkout(
     expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
 
     page.get_by_role("link", name="Proceed to checkout").click()
-    page.locator("#id_first_name").fill("Ada")
-    page.locator("#id_last_name").fill("Lovelace")
-    page.locator("#id_line1").fill("1 Orchard Row")
-    page.locator("#id_line4").fill("Bristol")
-    page.locator("#id_postcode").fill("BS1 4XY")
-    page.get_by_role("button", name="Continue").click()
+    give_address(page)
 
     next_day = page.locator(".delivery-method", has_text="Next Day")
     expect(next_day.locator(".delivery-method__price")).to_have_text("£0.00")

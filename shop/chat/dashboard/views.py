@@ -24,6 +24,7 @@ from shop.chat.forms import (
 from shop.chat.hours import ChatSchedule, hours_text
 from shop.chat.models import CannedReply, Conversation, Message, OpeningHours
 from shop.chat.polling import poll_context, poll_delay
+from shop.dashboard.mixins import DeletedMessageMixin, SavedMessageMixin
 
 TABS = {
     "waiting": ("Waiting for a reply", lambda qs, user: qs.waiting()),
@@ -59,7 +60,14 @@ class InboxView(generic.ListView):
         self.tab = request.GET.get("tab", "waiting")
         if self.tab not in TABS:
             self.tab = "waiting"
+        self.counts = tab_counts(request.user)
         return super().get(request, *args, **kwargs)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """The tab's size is already counted: no second count over the annotated rows."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.counts[self.tab]
+        return paginator
 
     def get_queryset(self):
         last_message = Message.objects.filter(conversation=OuterRef("pk")).order_by("-pk")
@@ -72,7 +80,7 @@ class InboxView(generic.ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = tab_counts(self.request.user)
+        counts = self.counts
         context.update(
             tabs=[(key, label, counts[key]) for key, (label, _) in TABS.items()],
             unread=counts["unread"],
@@ -161,30 +169,26 @@ class CannedReplyListView(generic.ListView):
     context_object_name = "replies"
 
 
-class CannedReplyCreateView(generic.CreateView):
+class CannedReplyFormMixin(SavedMessageMixin):
     model = CannedReply
     form_class = CannedReplyForm
     template_name = "shop/dashboard/chat/canned_form.html"
     success_url = reverse_lazy("dashboard:chat-canned-list")
 
-    def form_valid(self, form):
-        messages.success(self.request, f"Saved “{form.instance.title}”.")
-        return super().form_valid(form)
 
-
-class CannedReplyUpdateView(CannedReplyCreateView, generic.UpdateView):
+class CannedReplyCreateView(CannedReplyFormMixin, generic.CreateView):
     pass
 
 
-class CannedReplyDeleteView(generic.DeleteView):
+class CannedReplyUpdateView(CannedReplyFormMixin, generic.UpdateView):
+    pass
+
+
+class CannedReplyDeleteView(DeletedMessageMixin, generic.DeleteView):
     model = CannedReply
     template_name = "oscar/dashboard/shipping/confirm_delete.html"
     success_url = reverse_lazy("dashboard:chat-canned-list")
     extra_context = {"kind": "canned reply", "list_url": success_url}
-
-    def form_valid(self, form):
-        messages.success(self.request, f"Deleted “{self.object}”.")
-        return super().form_valid(form)
 
 
 def opening_hours(request):

@@ -1,31 +1,14 @@
 """Shipping dashboard fork: create, edit and delete delivery methods and closures."""
 
-from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.urls import reverse_lazy
 from django.views import generic
 from oscar.core.loading import get_model
 
+from shop.dashboard.mixins import DeletedMessageMixin, SavedMessageMixin
 from shop.dashboard.shipping.forms import ClosureForm, DeliveryMethodForm
 from shop.workdays.models import Closure
 
 DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
-
-
-class SavedMessageMixin:
-    """Say what was saved, and turn a lost race on a unique rule into a form error."""
-
-    success_message = "Saved “{object}”."
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                response = super().form_valid(form)
-        except IntegrityError:
-            form.add_error(None, "Someone else changed this at the same time; please try again.")
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message.format(object=self.object))
-        return response
 
 
 class DeliveryMethodListView(generic.ListView):
@@ -49,15 +32,11 @@ class DeliveryMethodUpdateView(SavedMessageMixin, generic.UpdateView):
     success_url = reverse_lazy("dashboard:shipping-method-list")
 
 
-class DeliveryMethodDeleteView(generic.DeleteView):
+class DeliveryMethodDeleteView(DeletedMessageMixin, generic.DeleteView):
     model = DeliveryMethod
     template_name = "oscar/dashboard/shipping/confirm_delete.html"
     success_url = reverse_lazy("dashboard:shipping-method-list")
     extra_context = {"kind": "delivery method", "list_url": success_url}
-
-    def form_valid(self, form):
-        messages.success(self.request, f"Deleted “{self.object}”.")
-        return super().form_valid(form)
 
 
 class ClosureListView(generic.ListView):
@@ -81,12 +60,8 @@ class ClosureUpdateView(SavedMessageMixin, generic.UpdateView):
     success_url = reverse_lazy("dashboard:shipping-closure-list")
 
 
-class ClosureDeleteView(generic.DeleteView):
+class ClosureDeleteView(DeletedMessageMixin, generic.DeleteView):
     model = Closure
     template_name = "oscar/dashboard/shipping/confirm_delete.html"
     success_url = reverse_lazy("dashboard:shipping-closure-list")
     extra_context = {"kind": "closure", "list_url": success_url}
-
-    def form_valid(self, form):
-        messages.success(self.request, f"Deleted “{self.object}”.")
-        return super().form_valid(form)
