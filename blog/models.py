@@ -22,23 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 
-# What marketers may put in rich text: the editor offers exactly this, and the
-# server keeps exactly this (nh3, on every save).
-RICH_TEXT = {
-    "Bold": True,
-    "Italic": True,
-    "HardBreak": True,
-    "Heading": {"levels": [3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-}
+from shop.core.sanitise import RICH_TEXT, sanitise_html
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.1038/s41598-024-72793-2 (without https://doi.org/)."
@@ -65,33 +49,19 @@ def cited_numbers(html: str) -> set[int]:
     return numbers
 
 
-def sanitised(field_name: str):
-    """The model field's sanitiser, for saves that bypass forms (loaders, scripts)."""
-
-    def clean(instance):
-        field = instance._meta.get_field(field_name)
-        setattr(instance, field_name, field.sanitize(getattr(instance, field_name) or ""))
-
-    return clean
-
-
 class Author(models.Model):
     """An in-house byline with a page of its own (demo content uses a team, not a person)."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(unique=True)
     job_title = models.CharField(max_length=120, blank=True)
-    bio = ProseEditorField(extensions=RICH_TEXT, sanitize=True, blank=True)
+    bio = ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html, blank=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        sanitised("bio")(self)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("blog:author", kwargs={"slug": self.slug})
@@ -159,7 +129,7 @@ class FAQEntry(models.Model):
     )
     answer = ProseEditorField(
         extensions=RICH_TEXT,
-        sanitize=True,
+        sanitize=sanitise_html,
         help_text="Quote the live delivery rules rather than copying them: {threshold}, "
         "{method}, {charge} and {cutoff} are filled in from the headline delivery method.",
     )
@@ -185,7 +155,6 @@ class FAQEntry(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        sanitised("answer")(self)
         if not self.slug:
             self.slug = slugify(self.question)[:80]
         super().save(*args, **kwargs)
@@ -324,7 +293,7 @@ class Section(models.Model):
     anchor = models.SlugField(
         max_length=80, blank=True, help_text="Set from the heading when first saved, then kept."
     )
-    body = ProseEditorField(extensions=RICH_TEXT, sanitize=True)
+    body = ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -339,7 +308,6 @@ class Section(models.Model):
         return self.heading
 
     def save(self, *args, **kwargs):
-        sanitised("body")(self)
         if not self.anchor:
             self.anchor = self.unique_anchor()
         super().save(*args, **kwargs)

@@ -153,7 +153,7 @@ def test_the_answer_is_sanitised_when_saved():
         "Safe?", '<p onclick="x()">Yes<script>alert(1)</script> <a href="javascript:x()">go</a></p>'
     )
 
-    assert entry.answer == "<p>Yes <a>go</a></p>"
+    assert entry.answer == '<p>Yes <a rel="noopener noreferrer nofollow">go</a></p>'
 
 
 def test_product_pages_show_their_linked_answers(client):

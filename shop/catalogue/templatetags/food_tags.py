@@ -1,15 +1,11 @@
 """Template tags for food information and safe rendering of staff-written HTML."""
 
-import nh3
 from django import template
-from django.utils.safestring import mark_safe
 
 from shop.catalogue.food import FOOD_ATTRIBUTE_CODES, food_information_for, price_per_litre
+from shop.core.sanitise import safe_html
 
 register = template.Library()
-
-# What staff may use in product descriptions and rich-text attributes.
-PRODUCT_COPY_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "h2", "h3", "h4"}
 
 
 @register.simple_tag
@@ -35,13 +31,6 @@ def general_attribute_values(product):
 
 @register.filter
 def sanitise_html(value):
-    """Staff-written HTML, cleaned to a small allow-list (links keep http/https/mailto)."""
-    return mark_safe(  # noqa: S308 (nh3 output)
-        nh3.clean(
-            str(value or ""),
-            tags=PRODUCT_COPY_TAGS,
-            attributes={"a": {"href", "title"}},
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer",
-        )
-    )
+    """Staff-written HTML through the one sanitiser (stored fields already are; this
+    guards values that reach a template another way)."""
+    return safe_html(value)
