@@ -1,14 +1,36 @@
 """Account views, corrected where Oscar's change data on GET or answer 500."""
 
 from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import TemplateView
 from oscar.apps.customer import views as oscar_views
 from oscar.core.loading import get_model
+
+from shop.core.http import PostOnlyMixin
 
 Order = get_model("order", "Order")
 
 
+class LogoutView(oscar_views.LogoutView):
+    """Sign out with a POST; a GET (an old bookmark, someone's link) asks first."""
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(self.get_redirect_url())
+        return TemplateView.as_view(template_name="oscar/customer/logout_confirm.html")(request)
+
+    def post(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)  # Oscar's sign-out
+
+
+class AddressChangeStatusView(PostOnlyMixin, oscar_views.AddressChangeStatusView):
+    """The address book's "Set as default" buttons."""
+
+    def post(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
 class OrderLineView(oscar_views.OrderLineView):
-    """ "Buy again" for one line of the customer's own order: a POST from the order page.
+    """The "Buy again" button for one line of the customer's own order (a POST).
 
     Oscar's view renders a template that does not exist on GET and lets a bad
     line id raise; a GET now goes to the order page and a stranger's order or

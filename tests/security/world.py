@@ -83,8 +83,8 @@ def _catalogue(objects: dict) -> None:
     item.attr.save()
     for value in item.attribute_values.all():
         fill(value)
+    image = fill(factories.product_image(item))  # its caption starts as the (short) title
     fill(item)
-    image = fill(factories.product_image(item))
     record = fill(item.stockrecords.get())
     fill(record.partner)
     parent = factories.parent_with_sizes(
