@@ -5,13 +5,14 @@ however often "Place order" is pressed."""
 import logging
 
 from django.contrib import messages
-from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect
 from oscar.apps.checkout import views
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
+from shop.checkout import review
 from shop.checkout.forms import CardForm
 from shop.gateways import get_gateway
 from shop.gateways.base import PaymentFailed
@@ -30,10 +31,19 @@ Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
-SUBMISSION_SALT = "shop.checkout.place-order"
 PROCESSING_ERROR = (
     "We couldn't process your card: the card processor reported an error. No money was "
     "taken. Please try again in a moment, or use another card."
+)
+
+
+STALE_REVIEW = (
+    "Please check your order below and place it again: the page you ordered from had expired "
+    "or was for another basket. Nothing has been charged."
+)
+CHANGED_SINCE_REVIEW = (
+    "Your order changed after you reviewed it (perhaps in another tab): it now comes to {now}, "
+    "not the {seen} you saw. Nothing has been charged. Please check it below and place it again."
 )
 
 
@@ -67,10 +77,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 return placed
         return super().dispatch(request, *args, **kwargs)
 
-    # --- One order per basket ---
-
-    def basket_token(self, basket) -> str:
-        return signing.dumps([basket.pk, self.visitor_key()], salt=SUBMISSION_SALT)
+    # --- One order per basket, at the total the shopper reviewed ---
 
     def visitor_key(self) -> str:
         user = self.request.user
@@ -83,18 +90,13 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def order_already_placed(self, request):
         """A double click or a re-posted form: wait for the first submission to finish
         (the basket row lock), then show the order it placed instead of placing another."""
-        try:
-            basket_id, visitor = signing.loads(
-                request.POST.get("basket_token", ""), salt=SUBMISSION_SALT, max_age=6 * 3600
-            )
-        except (signing.BadSignature, ValueError, TypeError):
+        reviewed = review.read_token(request.POST.get("basket_token", ""))
+        if reviewed is None or reviewed.visitor != self.visitor_key():
             return None  # the normal path reports the problem
-        if visitor != self.visitor_key():
-            return None
-        basket = Basket.objects.select_for_update().filter(pk=basket_id).first()
+        basket = Basket.objects.select_for_update().filter(pk=reviewed.basket_id).first()
         if basket is None or basket.status == Basket.OPEN:
             return None
-        order = Order.objects.filter(basket_id=basket_id).first()
+        order = Order.objects.filter(basket_id=reviewed.basket_id).first()
         if order is None:
             return None
         logger.info("Order #%s: repeated submission, showing the placed order", order.number)
@@ -107,7 +109,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         basket = self.request.basket
         context.setdefault("card_form", CardForm())
-        context["basket_token"] = self.basket_token(basket)
+        context["basket_token"] = review.token_for(context, visitor=self.visitor_key())
         context["gateway"] = get_gateway()
         if context.get("shipping_charge") is not None:
             context["vat_rows"] = basket_vat_rows(basket, context["shipping_charge"])
@@ -133,12 +135,30 @@ class PaymentDetailsView(views.PaymentDetailsView):
     # --- Placing the order ---
 
     def handle_place_order_submission(self, request):
+        """Pay only for what the review page showed: same lines, delivery and total."""
+        reviewed = review.read_token(request.POST.get("basket_token", ""))
+        if (
+            reviewed is None
+            or reviewed.visitor != self.visitor_key()
+            or reviewed.basket_id != request.basket.pk
+        ):
+            return self.render_preview(request, error=STALE_REVIEW)
         form = CardForm(request.POST)
         if not form.is_valid():
             return self.render_preview(
                 request, card_form=form, error="Please check your card details below."
             )
         submission = self.build_submission()
+        if review.fingerprint(submission) != reviewed.fingerprint:
+            now = submission["order_total"]
+            logger.info("Basket #%s changed after review; not charged", request.basket.pk)
+            return self.render_preview(
+                request,
+                error=CHANGED_SINCE_REVIEW.format(
+                    seen=currency(reviewed.total, now.currency),
+                    now=currency(now.incl_tax, now.currency),
+                ),
+            )
         submission["payment_kwargs"]["card"] = form.card
         method = submission["shipping_method"]
         if method is not None and hasattr(getattr(method, "method", method), "cutoff_time"):
@@ -152,6 +172,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def handle_payment(self, order_number, total, card=None, **kwargs):
         """Check stock under lock, then authorise the card; keep only brand and last four."""
+        if Order.objects.filter(basket_id=self.request.basket.pk).exists():
+            raise UnableToTakePayment("This basket has already been ordered: nothing was charged.")
         try:
             reserve_stock(self.request.basket)
         except InsufficientStock as error:
