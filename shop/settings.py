@@ -222,12 +222,18 @@ THUMBNAIL_PRESERVE_FORMAT = True
 # --- E-mail -----------------------------------------------------------------
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds a mail server may take to answer before the attempt fails (no request
+# waits on it: see shop.outbox.services).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kēpos <hello@kepos.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The outbox tries each new e-mail once its transaction commits; `send_outbox`
 # (run every minute) retries until this many attempts, then gives up loudly.
 SHOP_OUTBOX_SEND_ON_COMMIT = env.bool("SHOP_OUTBOX_SEND_ON_COMMIT", default=True)
 SHOP_OUTBOX_MAX_ATTEMPTS = env.int("SHOP_OUTBOX_MAX_ATTEMPTS", default=8)
+# After a failed send, e-mail waits for `send_outbox` this long instead of being
+# tried again straight after each commit (a circuit breaker for a dead server).
+SHOP_OUTBOX_REST_SECONDS = env.int("SHOP_OUTBOX_REST_SECONDS", default=300)
 
 # --- HTTPS (switches: on in production, off for loopback runs) --------------
 
