@@ -28,6 +28,8 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # Hashing passwords at full strength costs a third of a second each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded and generated images go to a throw-away folder, never var/media.
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="kepos-test-media-")
 

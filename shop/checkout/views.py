@@ -47,6 +47,25 @@ CHANGED_SINCE_REVIEW = (
 )
 
 
+class ShippingAddressView(views.ShippingAddressView):
+    def post(self, request, *args, **kwargs):
+        """The address book's "Ship to this address", with a bad or a stranger's address id
+        answered by a message (Oscar's lookup answered 500)."""
+        if request.user.is_authenticated and "address_id" in request.POST:
+            raw = request.POST["address_id"]
+            address = (
+                self.get_available_addresses().filter(pk=int(raw)).first()
+                if raw.isascii() and raw.isdigit() and len(raw) < 12
+                else None
+            )
+            if address is None or request.POST.get("action") != "ship_to":
+                messages.error(request, "Please choose one of your addresses, or enter a new one.")
+                return redirect("checkout:shipping-address")
+            self.checkout_session.ship_to_user_address(address)
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
+
 class ShippingMethodView(views.ShippingMethodView):
     def get(self, request, *args, **kwargs):
         """Say exactly why no method reaches the address (e.g. a Jersey postcode)."""

@@ -72,9 +72,7 @@ def test_no_match_says_so_and_offers_a_way_on(client):
     assert "data-faq-none hidden" not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "query", ["<script>alert(1)</script>", "' OR 1=1 --", "%", "x" * 5000, "\x00"]
-)
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "' OR 1=1 --", "%", "x" * 5000])
 def test_any_query_is_answered_and_escaped(client, query):
     factories.faq_entry("Where do you deliver?")
 
@@ -82,6 +80,13 @@ def test_any_query_is_answered_and_escaped(client, query):
 
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_nul_byte_in_the_query_is_refused_with_a_reason(client):
+    response = client.get(FAQ, {"q": "kefir\x00"})
+
+    assert response.status_code == 400
+    assert "a NUL byte" in response.content.decode()
 
 
 def test_the_faq_page_marks_up_every_shown_answer_once(client):

@@ -119,7 +119,6 @@ def test_sizes_are_found_through_their_product(site):
         "<script>alert(1)</script>",
         '"unbalanced',
         "kefir & | ! ( ) :*",
-        "\x00kefir",
     ],
 )
 def test_any_query_gets_a_page_and_is_escaped(client, site, query):
@@ -261,4 +260,5 @@ def test_snippets_never_let_markup_through(text, words):
 def test_any_typed_query_is_answered(client, query):
     response = client.get(SEARCH, {"q": query})
 
-    assert response.status_code == 200
+    # A NUL byte is refused everywhere, with a page saying so (shop.core.middleware).
+    assert response.status_code == (400 if "\x00" in query else 200)

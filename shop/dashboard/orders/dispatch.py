@@ -10,7 +10,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.dateparse import parse_date
 from django.views.generic import ListView, View
 from oscar.core.loading import get_model
@@ -49,8 +50,31 @@ def orders_to_dispatch(on: date):
     )
 
 
+class NotADate(ValueError):
+    pass
+
+
 def dispatch_date(request) -> date:
-    return parse_date(request.GET.get("date", "")) or local_now().date()
+    """``?date=YYYY-MM-DD``, or today; NotADate for anything else (e.g. 2026-02-31)."""
+    text = request.GET.get("date", "")
+    if not text:
+        return local_now().date()
+    try:
+        day = parse_date(text)
+    except ValueError:  # well formed, but no such day
+        day = None
+    if day is None:
+        raise NotADate(f"“{text[:40]}” is not a date: use the form 2026-12-24.")
+    return day
+
+
+def dispatch_date_or_today(request) -> date:
+    """The requested day, or today with a message saying why (lists and slips)."""
+    try:
+        return dispatch_date(request)
+    except NotADate as error:
+        messages.error(request, f"{error} Showing today instead.")
+        return local_now().date()
 
 
 def safe_cell(value) -> str:
@@ -91,7 +115,7 @@ class DispatchListView(ListView):
     context_object_name = "orders"
 
     def get_queryset(self):
-        self.day = dispatch_date(self.request)
+        self.day = dispatch_date_or_today(self.request)
         return orders_to_dispatch(self.day)
 
     def get_context_data(self, **kwargs):
@@ -107,7 +131,7 @@ class PackingSlipsView(ListView):
     context_object_name = "orders"
 
     def get_queryset(self):
-        orders = orders_to_dispatch(dispatch_date(self.request))
+        orders = orders_to_dispatch(dispatch_date_or_today(self.request))
         numbers = self.request.GET.getlist("number")
         if numbers:
             orders = (
@@ -121,7 +145,10 @@ class PackingSlipsView(ListView):
 
 class DispatchCSVView(View):
     def get(self, request):
-        day = dispatch_date(request)
+        try:
+            day = dispatch_date(request)
+        except NotADate as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="dispatch-{day:%Y-%m-%d}.csv"'
         writer = csv.writer(response)
