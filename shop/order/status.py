@@ -8,6 +8,10 @@ DELIVERED = "Delivered"
 CANCELLED = "Cancelled"
 REFUNDED = "Refunded"
 
+# The delivery address may still be corrected (by staff who change orders, audited)
+# until the parcel is packed.
+ADDRESS_EDITABLE = frozenset({PENDING_PAYMENT, PAID})
+
 PIPELINE: dict[str, tuple[str, ...]] = {
     PENDING_PAYMENT: (PAID, CANCELLED),
     PAID: (PACKED, CANCELLED, REFUNDED),

@@ -29,6 +29,7 @@ ACCESS = [
     (r"^index$", ALL_STAFF),
     (r"^order-stats$", ONLY_MANAGERS),  # revenue figures
     (r"^order-(dispatch-list|packing-slips|dispatch-csv|detail-note)$", FULFILMENT),
+    (r"^order-shipping-address$", FULFILMENT),  # changes an order
     (r"^order-", ORDERS),
     (r"^(stock-level-|stock-alert-list$)", FULFILMENT),
     (r"^catalogue-product-(list|lookup)$", {roles.ORDER_STAFF, *COPY}),

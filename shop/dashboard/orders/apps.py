@@ -20,6 +20,8 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
                 "order-dispatch-list": permission("order", "view_order", "change_order"),
                 "order-packing-slips": permission("order", "view_order", "change_order"),
                 "order-dispatch-csv": permission("order", "view_order", "change_order"),
+                # Oscar lets anyone who can view orders change their delivery address.
+                "order-shipping-address": permission("order", "view_order", "change_order"),
             }
         )
 

@@ -7,11 +7,12 @@ from contextlib import suppress
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from oscar.apps.dashboard.orders import views
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
 from shop.dashboard.orders.forms import DispatchForm, OrderSearchForm, RefundForm
-from shop.order import services
+from shop.order import services, status
 from shop.order.vat import order_vat_rows
 from shop.shipping.postcodes import PostcodeError, normalise
 
@@ -66,6 +67,7 @@ class OrderDetailView(views.OrderDetailView):
         context = super().get_context_data(**kwargs)
         order = self.object
         context["can_change_order"] = self.request.user.has_perm("order.change_order")
+        context["can_change_address"] = context["can_change_order"] and address_editable(order)
         context["dispatch_form"] = kwargs.get("dispatch_form") or DispatchForm()
         context["refundable"] = services.refundable(order)
         context["refund_form"] = kwargs.get("refund_form") or RefundForm(
@@ -122,3 +124,38 @@ class OrderDetailView(views.OrderDetailView):
             request, f"Refunded £{form.cleaned_data['amount']} on order {order.number}."
         )
         return self.reload_page()
+
+
+def address_editable(order) -> bool:
+    return order.status in status.ADDRESS_EDITABLE
+
+
+class ShippingAddressUpdateView(views.ShippingAddressUpdateView):
+    """Correcting a delivery address: staff who change orders, until the order is packed.
+
+    Oscar let anyone who may view orders edit the address of any order, at any
+    stage. Oscar's view already records each change as a note naming the
+    member of staff and the fields changed (the audit trail).
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("order.change_order"):
+            raise PermissionDenied("Viewing orders does not allow changing them.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_when_packed() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_when_packed() or super().post(request, *args, **kwargs)
+
+    def refuse_when_packed(self):
+        order = self.get_object().order
+        if address_editable(order):
+            return None
+        messages.error(
+            self.request,
+            f"Order {order.number} is {order.status.lower()}: its delivery address can no longer "
+            "be changed here. Contact the courier to redirect the parcel.",
+        )
+        return redirect("dashboard:order-detail", number=order.number)
