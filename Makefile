@@ -36,7 +36,7 @@ demo: install ## Migrate and load the demo data (idempotent)
 
 run: demo ## Set everything up and serve the demo on http://127.0.0.1:8000/ (PORT= overrides)
 	@echo "Serving the store on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=true DJANGO_CACHE=locmem $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: install ## Serve like production: collectstatic + gunicorn + whitenoise (DEBUG off)
 	$(PY) manage.py migrate --no-input

@@ -182,7 +182,12 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
 # --- Cache and sessions -----------------------------------------------------
 
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
+# Sessions, rate limits and cached pages must be one store for every process
+# (gunicorn workers, servers): Redis with REDIS_URL, else the database's cache
+# table. Local memory is per process, so only for a single one: `make run`
+# (runserver) sets DJANGO_CACHE=locmem, and the tests use it too.
+CACHE_KIND = env("DJANGO_CACHE", default="redis" if REDIS_URL else "database")
+if CACHE_KIND == "redis":
     CACHES = {
         "default": {
             # Degrades to "no cache" (logged) when Redis is unreachable.
@@ -193,9 +198,18 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-else:
-    # One process only (make run, tests): local memory is enough.
+elif CACHE_KIND == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Created by `migrate` (shop.core's post_migrate runs createcachetable).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "shop_cache",
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -28,6 +28,9 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # One process: local memory, so query counts do not include cache queries.
+    # (Deployments share Redis or the database cache: shop/settings.py.)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Hashing passwords at full strength costs a third of a second each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded and generated images go to a throw-away folder, never var/media.

@@ -29,6 +29,7 @@ print(json.dumps({
 DEPLOY_VARIABLES = [
     "DATABASE_URL",
     "REDIS_URL",
+    "DJANGO_CACHE",
     "DJANGO_SECRET_KEY",
     "DJANGO_DEBUG",
     "DJANGO_ALLOWED_HOSTS",
@@ -59,7 +60,8 @@ def test_defaults_are_a_safe_local_sqlite_store():
     assert "journal_mode=WAL" in s["options"]["init_command"]
     assert s["options"]["timeout"] >= 5
     assert s["debug"] is False
-    assert s["cache"].endswith("LocMemCache")
+    # Several gunicorn workers share sessions and limits: not a per-process memory.
+    assert s["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert s["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert (s["tz"], s["lang"], s["currency"]) == ("Europe/London", "en-gb", "GBP")
     assert s["ssl_redirect"] is False and s["secure_cookies"] is False
@@ -92,6 +94,11 @@ def test_production_values_come_from_the_environment():
     assert s["media_root"] == "/srv/media"
     assert s["ssl_redirect"] is True and s["secure_cookies"] is True
     assert s["hsts"] == 31536000
+
+
+def test_local_memory_caching_is_only_for_a_single_process_on_request():
+    assert load_settings(DJANGO_CACHE="locmem")["cache"].endswith("LocMemCache")
+    assert load_settings(REDIS_URL="redis://r:6379/0")["cache"].endswith("ResilientRedisCache")
 
 
 def test_debug_is_switched_on_only_explicitly():
