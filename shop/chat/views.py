@@ -21,7 +21,7 @@ from shop.chat.hours import ChatSchedule
 from shop.chat.models import Conversation, Message
 from shop.chat.polling import poll_context, poll_delay
 from shop.chat.suggestions import suggest
-from shop.core.ratelimit import allow, client_ip
+from shop.core.ratelimit import allow, client_ip, session_key
 
 SESSION_KEY = "chat_conversations"
 LIMITS = {
@@ -38,15 +38,9 @@ SLOW_DOWN = {
 }
 
 
-def _session_key(request) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
-
-
 def rate_limited(request, action: str) -> bool:
     """True when this session or address has used up ``action``'s allowance."""
-    keys = {"session": _session_key(request), "ip": client_ip(request)}
+    keys = {"session": session_key(request), "ip": client_ip(request)}
     return not all(
         allow(f"chat-{action}:{scope}:{keys[scope]}", limit=limit, window_seconds=window)
         for scope, limit, window in LIMITS[action]

@@ -1,8 +1,12 @@
 """Request-level middleware: refusing unusable input, and transactions for databases
 without ATOMIC_REQUESTS."""
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+import logging
+
+from django.db import DEFAULT_DB_ALIAS, DataError, connections, transaction
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -32,17 +36,29 @@ class AtomicWritesMiddleware:
             return None
         if alias in getattr(view_func, "_non_atomic_requests", set()):
             return None
-        with transaction.atomic(using=alias):
-            return view_func(request, *view_args, **view_kwargs)
+        try:
+            with transaction.atomic(using=alias):
+                return view_func(request, *view_args, **view_kwargs)
+        except Exception as error:
+            # Raised from process_view, the error would skip the process_exception
+            # hooks; BadInputMiddleware's answer is given here, after the rollback.
+            response = bad_input_response(request, error)
+            if response is None:
+                raise
+            return response
 
 
-class RejectNulMiddleware:
-    """Answer 400, with a page that says why, to any request carrying a NUL character.
+class BadInputMiddleware:
+    """Answer 400, with a page that says why, to input no form can hold.
 
-    No browser sends one and nothing here needs one; PostgreSQL refuses to
-    store or even compare text containing it, so an order number, search or
-    form value with ``%00`` would otherwise end in a 500 wherever it reaches a
-    query. Checks the path, the query string and form fields (not file data).
+    * A NUL character anywhere (path, query string, form fields; not file
+      data): no browser sends one, and PostgreSQL refuses to store or even
+      compare text containing it, so it would end in a 500 wherever it met a
+      query.
+    * A number too large for the database (OverflowError on SQLite, an
+      out-of-range DataError on PostgreSQL), which only a tampered request can
+      send, e.g. as the id of a choice: the view's transaction is rolled back
+      before this answers, so nothing is half-saved.
     """
 
     def __init__(self, get_response):
@@ -52,6 +68,9 @@ class RejectNulMiddleware:
         if self._carries_nul(request):
             return render(request, "400.html", {"reason": NUL_REASON}, status=400)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return bad_input_response(request, exception)
 
     @staticmethod
     def _carries_nul(request) -> bool:
@@ -68,4 +87,15 @@ class RejectNulMiddleware:
 
 
 NUL_REASON = "The address or form contained a character that cannot be used (a NUL byte)."
+NUMBER_REASON = "The form contained a number far too large to be a real choice or amount."
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def bad_input_response(request, error: Exception):
+    """The 400 page for a number too large for the database; None for any other error."""
+    if isinstance(error, OverflowError) or (
+        isinstance(error, DataError) and "out of range" in str(error)
+    ):
+        logger.warning("Refused %s %s: %s", request.method, request.path, error)
+        return render(request, "400.html", {"reason": NUMBER_REASON}, status=400)
+    return None

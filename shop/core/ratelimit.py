@@ -1,13 +1,43 @@
-"""Fixed-window rate limits kept in the shared cache (Redis in production), so
+"""Fixed-window rate limits kept in the shared cache (Redis or the database cache), so
 they hold across app servers. If the cache is unavailable, requests pass."""
 
+import ipaddress
+
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    """The client address (REMOTE_ADDR; the TLS proxy must set it, e.g. via gunicorn's
-    --forwarded-allow-ips, rather than us trusting X-Forwarded-For blindly)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address, as the outermost of our own proxies saw it.
+
+    Directly exposed (SHOP_TRUSTED_PROXY_COUNT=0): REMOTE_ADDR. Behind N
+    proxies we run (a TLS load balancer is 1), each appends the address it saw
+    to X-Forwarded-For, so the client is the Nth entry from the right; entries
+    further left are whatever the client claimed and are never trusted. Without
+    that count every visitor would share the load balancer's address, and one
+    bucket.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = settings.SHOP_TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote  # not through the expected proxies (e.g. a health check)
+    candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
+def session_key(request) -> str:
+    """The visitor's session key, saving a new session first: an unsaved session has
+    no key, and counting every new visitor under "None" would make them share a limit."""
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
 
 
 def allow(key: str, *, limit: int, window_seconds: int) -> bool:

@@ -1,11 +1,14 @@
 """Account views, corrected where Oscar's change data on GET or answer 500."""
 
+from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 from oscar.apps.customer import views as oscar_views
 from oscar.core.loading import get_model
 
 from shop.core.http import PostOnlyMixin
+from shop.core.ratelimit import allow, client_ip
 
 Order = get_model("order", "Order")
 
@@ -43,3 +46,34 @@ class OrderLineView(oscar_views.OrderLineView):
     def get_object(self, queryset=None):
         order = get_object_or_404(Order, user=self.request.user, number=self.kwargs["order_number"])
         return get_object_or_404(order.lines, id=self.kwargs["line_id"])
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Oscar's reset form, limited per address and per e-mail: each request sends an
+    e-mail, so unlimited resets let anyone flood an inbox or our mail quota."""
+
+    template_name = "oscar/registration/password_reset_form.html"
+    success_url = reverse_lazy("password-reset-done")
+    PER_ADDRESS_PER_HOUR = 10
+    PER_EMAIL_PER_HOUR = 3
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        within_limits = [
+            allow(
+                f"password-reset:ip:{client_ip(self.request)}",
+                limit=self.PER_ADDRESS_PER_HOUR,
+                window_seconds=3600,
+            ),
+            allow(
+                f"password-reset:email:{email}", limit=self.PER_EMAIL_PER_HOUR, window_seconds=3600
+            ),
+        ]
+        if not all(within_limits):
+            form.add_error(
+                None,
+                "We have sent several reset e-mails already. Please check your inbox (and spam "
+                "folder), or try again in an hour.",
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)

@@ -12,6 +12,8 @@ from oscar.apps.offer.utils import *  # noqa: F403
 
 
 def range_anchor(product_range) -> str:
+    if product_range is None:  # a benefit or condition still being set up
+        return "(no range chosen)"
     return format_html(
         '<a href="{}">{}</a>',
         reverse("dashboard:range-update", kwargs={"pk": product_range.pk}),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView
 from oscar.core.loading import get_model
 
-from shop.core.ratelimit import allow, client_ip
+from shop.core.ratelimit import allow, client_ip, session_key
 from shop.order.forms import OrderLookupForm
 from shop.order.vat import order_vat_rows
 
@@ -29,7 +29,7 @@ class OrderLookupView(FormView):
         request = self.request
         limits = (
             f"order-lookup:ip:{client_ip(request)}",
-            f"order-lookup:s:{request.session.session_key}",
+            f"order-lookup:s:{session_key(request)}",
         )
         if not all(allow(key, limit=LOOKUPS_PER_HOUR, window_seconds=3600) for key in limits):
             form.add_error(None, "Too many attempts. Please wait an hour, or contact us for help.")

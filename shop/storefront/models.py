@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
-site_path = RegexValidator(r"^/[^\s]*$", "Enter a path on this site that starts with /.")
+# A path on this site: one leading slash. "//host" and "/\host" are read by browsers as
+# another site's address, so they are refused, as are spaces and backslashes anywhere.
+site_path = RegexValidator(
+    r"^/(?![/\\])[^\s\\]*$",
+    "Enter a path on this site that starts with a single /, such as /delivery/.",
+)
 
 
 class StorePromiseQuerySet(models.QuerySet):

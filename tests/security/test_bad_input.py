@@ -33,6 +33,7 @@ NASTY = [
     "2026-02-31",
     "",
 ]
+DASHBOARD_GARBAGE = ["", "abc", "-1", "99999999999999999999999", "2026-02-31", "ē" * 300]
 QUERY_NAMES = ["q", "page", "sort_by", "group", "date", "next", "number", "email", "postcode"]
 SKIP_ACTIONS = {"/accounts/logout/"}  # would end the walk's session; covered elsewhere
 text = st.one_of(
@@ -64,7 +65,16 @@ class _Forms(HTMLParser):
                 self.forms[-1]["fields"].add(name)
 
 
-def forms_on(client: Client, routes) -> list[tuple[str, str, tuple[str, ...]]]:
+def storefront_action(action: str) -> bool:
+    return not action.startswith(("/dashboard/", "/admin/")) and action not in SKIP_ACTIONS
+
+
+def dashboard_action(action: str) -> bool:
+    """Dashboard forms, but not those that delete (they would empty the world mid-walk)."""
+    return action.startswith("/dashboard/") and "delete" not in action and "logout" not in action
+
+
+def forms_on(client: Client, routes, keep=storefront_action) -> list[tuple[str, str, tuple]]:
     """(method, action path, field names) of every form on the given pages, deduplicated."""
     found = set()
     for route in routes:
@@ -75,7 +85,7 @@ def forms_on(client: Client, routes) -> list[tuple[str, str, tuple[str, ...]]]:
         parser.feed(response.content.decode(errors="replace"))
         for form in parser.forms:
             action = urlsplit(urljoin(route.url, form["action"])).path
-            if action.startswith(("/dashboard/", "/admin/")) or action in SKIP_ACTIONS:
+            if not keep(action):
                 continue
             found.add((form["method"], action, tuple(sorted(form["fields"]))))
     return sorted(found)
@@ -143,6 +153,21 @@ def test_any_public_form_or_query_survives_made_up_input(site, data):
     route = data.draw(st.sampled_from(site["routes"]))
     query = {name: data.draw(text) for name in data.draw(st.lists(st.sampled_from(QUERY_NAMES)))}
     assert site["visitor"].get(route.url, query).status_code < 500, f"GET {route.url} {query!r}"
+
+
+def test_every_dashboard_form_survives_garbage(clients):
+    """Staff make typos too: every dashboard form, every field, answers with errors."""
+    manager = clients["shopper"]  # the world's Manager
+    routes = [r for r in every_route(clients["world"]) if r.name.startswith("dashboard:")]
+    forms = forms_on(manager, routes, keep=dashboard_action)
+    assert len(forms) > 30
+    failures = []
+    for method, action, fields in forms:
+        for value in DASHBOARD_GARBAGE:
+            response = submit(manager, method, action, dict.fromkeys(fields, value))
+            if response.status_code >= 500:
+                failures.append(f"{method.upper()} {action} {value[:20]!r}")
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize(

@@ -13,3 +13,12 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
         if not request.user.has_perm("partner.change_stockrecord"):
             self.formsets.pop("stockrecord_formset", None)
         return super().dispatch(request, *args, **kwargs)
+
+
+class CategoryUpdateView(views.CategoryUpdateView):
+    def form_invalid(self, form):
+        """Show the errors beside the category as stored: the form keeps what was typed,
+        while the page's links use the saved slug (Oscar linked to the half-edited
+        category, and an emptied name answered 500)."""
+        self.object.refresh_from_db()
+        return super().form_invalid(form)
