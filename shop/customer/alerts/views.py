@@ -14,14 +14,20 @@ from oscar.core.loading import get_model
 ProductAlert = get_model("customer", "ProductAlert")
 
 
+def button_page(request, key: str, action: str) -> TemplateResponse:
+    """The page an e-mailed link opens: what the button will do, and the button."""
+    alert = get_object_or_404(ProductAlert, key=key)
+    possible = alert.can_be_confirmed if action == "confirm" else alert.can_be_cancelled
+    return TemplateResponse(
+        request,
+        "oscar/customer/alerts/confirm_action.html",
+        {"alert": alert, "action": action, "possible": possible},
+    )
+
+
 class ProductAlertConfirmView(oscar_views.ProductAlertConfirmView):
     def get(self, request, *args, **kwargs):
-        alert = get_object_or_404(ProductAlert, key=kwargs["key"])
-        return TemplateResponse(
-            request,
-            "oscar/customer/alerts/confirm_action.html",
-            {"alert": alert, "action": "confirm", "possible": alert.can_be_confirmed},
-        )
+        return button_page(request, kwargs["key"], "confirm")
 
     def post(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)  # Oscar's confirmation
@@ -31,12 +37,7 @@ class ProductAlertCancelView(oscar_views.ProductAlertCancelView):
     def get(self, request, *args, **kwargs):
         if "key" not in kwargs:  # the account's list cancels with its own button
             return redirect("customer:alerts-list")
-        alert = get_object_or_404(ProductAlert, key=kwargs["key"])
-        return TemplateResponse(
-            request,
-            "oscar/customer/alerts/confirm_action.html",
-            {"alert": alert, "action": "cancel", "possible": alert.can_be_cancelled},
-        )
+        return button_page(request, kwargs["key"], "cancel")
 
     def post(self, request, *args, **kwargs):
         if "key" not in kwargs and not request.user.is_authenticated:
