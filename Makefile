@@ -10,6 +10,11 @@ PORT ?= 8000
 # The PostgreSQL pass of `make test` (CI sets CI=true, so it may not be skipped).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kepos
 PYTEST_WORKERS ?= 2
+# Local runs are plain HTTP on loopback and sign with this checkout's own key
+# (created once in var/); production sets DJANGO_SECRET_KEY and keeps HTTPS on.
+SECRET_KEY_FILE := var/secret_key
+export DJANGO_HTTPS ?= false
+export DJANGO_SECRET_KEY_FILE ?= $(CURDIR)/$(SECRET_KEY_FILE)
 
 .PHONY: help run serve test test-sqlite test-postgres test-browser lint format check install dev-install demo bench clean
 
@@ -26,9 +31,12 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-install: $(VENV)/.runtime ## Create .venv and install the runtime dependencies
+$(SECRET_KEY_FILE): | $(VENV)/.runtime
+	@$(PY) -m shop.secret_key >/dev/null
 
-dev-install: $(VENV)/.dev ## Also install test and lint tools
+install: $(VENV)/.runtime $(SECRET_KEY_FILE) ## Create .venv and install the runtime dependencies
+
+dev-install: $(VENV)/.dev $(SECRET_KEY_FILE) ## Also install test and lint tools
 
 demo: install ## Migrate and load the demo data (idempotent)
 	DJANGO_DEBUG=true $(PY) manage.py migrate --no-input

@@ -10,6 +10,8 @@ import environ
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from shop import secret_key
+from shop.core.content_policy import base_directives
 from shop.order import status as order_status
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,10 +25,12 @@ if (BASE_DIR / ".env").exists():
 # --- Core -------------------------------------------------------------------
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-# The default key is for local runs and tests only; `check --deploy` flags it.
-SECRET_KEY = env(
-    "DJANGO_SECRET_KEY",
-    default="django-insecure-local-only-8v2m!kq3-never-use-in-production",
+# With DEBUG off the process refuses to start without a strong key (50+ random
+# characters); local runs and tests read this checkout's own var/secret_key.
+SECRET_KEY = secret_key.load(
+    env("DJANGO_SECRET_KEY", default=""),
+    env("DJANGO_SECRET_KEY_FILE", default=""),
+    debug=DEBUG,
 )
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -50,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    "django.forms",  # widget templates, overridable from templates/ (FORM_RENDERER)
     "django.contrib.postgres",  # search lookups and functions; inert on SQLite
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     "django_prose_editor",
     "django_htmx",
+    "csp",
     # Our own apps
     "shop.core",
     "shop.storefront",
@@ -102,6 +108,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (per-page additions inside).
+    "shop.core.content_policy.ContentPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "shop.core.middleware.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -137,6 +145,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ may override Oscar's widget
+# templates (e.g. the image input, without inline event handlers).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
@@ -250,16 +262,24 @@ SHOP_OUTBOX_MAX_ATTEMPTS = env.int("SHOP_OUTBOX_MAX_ATTEMPTS", default=8)
 # tried again straight after each commit (a circuit breaker for a dead server).
 SHOP_OUTBOX_REST_SECONDS = env.int("SHOP_OUTBOX_REST_SECONDS", default=300)
 
-# --- HTTPS (switches: on in production, off for loopback runs) --------------
+# --- HTTPS (on by default in production) -----------------------------------
 
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
-_secure_cookies = env.bool("DJANGO_SECURE_COOKIES", default=False)
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
-OSCAR_BASKET_COOKIE_SECURE = OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = _secure_cookies
-SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
+# One switch: with DEBUG off the store redirects to HTTPS, marks every cookie
+# Secure and sends HSTS for a year. Loopback runs (the Makefile's serve and
+# bench, the tests) set DJANGO_HTTPS=false.
+SHOP_HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = SHOP_HTTPS
+# A load balancer's health checks speak plain HTTP to the server itself.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SHOP_HTTPS
+OSCAR_BASKET_COOKIE_SECURE = OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = SHOP_HTTPS
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000 if SHOP_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-# Only once every subdomain serves HTTPS: preloading is hard to undo.
+# Opt-in, once every subdomain serves HTTPS: preloading is hard to undo.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # security.W021 asks for preload; it stays the owner's decision (above).
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many proxies of ours stand in front of the app (a TLS load balancer: 1). Rate
@@ -267,6 +287,9 @@ if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
 # 0 uses the connection's address (a request straight to gunicorn).
 SHOP_TRUSTED_PROXY_COUNT = env.int("SHOP_TRUSTED_PROXY_COUNT", default=0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Only our own origin (plus the media host and, on the payment pages, the
+# gateway's): shop/core/content_policy.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": base_directives(MEDIA_URL)}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 

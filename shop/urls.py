@@ -9,6 +9,8 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView, TemplateView
 
+from shop.core.health import health
+
 lazy_static = lazy(static_url, str)  # resolved per request, after the manifest is loaded
 
 admin.site.site_header = "kēpos back office"
@@ -18,6 +20,7 @@ admin.site.index_title = "Blog, FAQ and site content"
 urlpatterns = [
     # Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
     path("favicon.ico", RedirectView.as_view(url=lazy_static("shop/img/favicon.svg"))),
+    path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
     path("faq/", include("blog.faq_urls")),

@@ -6,5 +6,5 @@ from django.contrib.sites.models import Site
 
 def site_url(path: str) -> str:
     """``path`` on the site's public domain (the Site row, DJANGO_SITE_DOMAIN)."""
-    scheme = "https" if settings.SECURE_SSL_REDIRECT else "http"
+    scheme = "https" if settings.SHOP_HTTPS else "http"
     return f"{scheme}://{Site.objects.get_current().domain}{path}"

@@ -51,6 +51,10 @@ class Gateway(Protocol):
     code: str
     name: str
     collects_card_details: bool
+    # Extra Content-Security-Policy sources the payment pages need (scripts,
+    # frames, connections of the provider), e.g. {"script-src": ["https://js.example"]};
+    # frame-src origins are also allowed the Payment Request API there.
+    content_security_policy: dict[str, list[str]]
 
     def authorise(
         self, *, amount: Decimal, currency: str, order_number: str, card: Card

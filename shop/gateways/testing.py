@@ -27,6 +27,7 @@ class TestGateway:
     code = "test"
     name = "Test card payments"
     collects_card_details = True
+    content_security_policy: dict[str, list[str]] = {}  # our own page, our own origin
 
     def authorise(
         self, *, amount: Decimal, currency: str, order_number: str, card: Card

@@ -32,7 +32,7 @@ def test_the_progress_bar_fills_until_next_day_delivery_is_free_at_checkout(
     page.goto(live_server.url + "/basket/")
 
     bar = page.get_by_role("progressbar")
-    expect(bar).to_have_attribute("aria-valuenow", "59")
+    expect(bar).to_have_attribute("value", "59")
     expect(page.locator(".free-delivery__message")).to_have_text(
         "Spend £10.01 more for FREE Next Day delivery."
     )
@@ -44,7 +44,7 @@ def test_the_progress_bar_fills_until_next_day_delivery_is_free_at_checkout(
     expect(page.locator(".free-delivery__message")).to_have_text(
         "You've unlocked FREE Next Day delivery."
     )
-    expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", "100")
 
     page.get_by_role("link", name="Proceed to checkout").click()
     give_address(page)

@@ -23,7 +23,15 @@ ALLOWED_ATTRIBUTES = {
 }
 
 # http(s), mailto, or a relative address (no scheme before the first /, ? or #).
-SAFE_HREF = re.compile(r"^(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))", re.I)
+# A link is safe with an allowed scheme or none at all (relative: a scheme starts with a
+# letter, so ":" or "1:x" is a path), read the way a browser's URL parser reads it.
+SAFE_HREF = re.compile(r"^(?:https?:|mailto:|(?![a-z][a-z0-9+.\-]*:))", re.I)
+
+
+def browser_reads(href: str) -> str:
+    """What the URL parser sees: no tabs or newlines, no leading or trailing C0/space."""
+    return re.sub(r"[\t\n\r]", "", href).strip("".join(map(chr, range(0x21))))
+
 
 CORPUS = [
     *VECTORS,
@@ -74,7 +82,7 @@ class _Structure(HTMLParser):
         for name, value in attrs:
             if name not in ALLOWED_ATTRIBUTES.get(tag, set()):
                 self.disallowed.append(f"<{tag} {name}>")
-            if name == "href" and not SAFE_HREF.match(value or ""):
+            if name == "href" and not SAFE_HREF.match(browser_reads(value or "")):
                 self.disallowed.append(f"<a href={value!r}>")
 
     handle_startendtag = handle_starttag

@@ -109,6 +109,13 @@
             box.focus();
         }
     });
+    // The poll asks only while the tab is visible; the tab coming back wakes it.
+    document.addEventListener("htmx:confirm", function (event) {
+        if (event.target.id === "chat-poll" && document.visibilityState !== "visible") {
+            event.preventDefault();
+        }
+    });
+
     document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "visible" && document.getElementById("chat-poll")) {
             document.body.dispatchEvent(new CustomEvent("chat:wake"));

@@ -1,0 +1,16 @@
+"""The test run's settings: production's, on loopback HTTP, signed with this checkout's key.
+
+``shop.settings`` refuses to start with DEBUG off and no strong key, and turns
+HTTPS on; tests (and the servers they start, which inherit this environment)
+run plain HTTP on 127.0.0.1 with the key in ``var/secret_key``.
+"""
+
+import os
+
+from shop.secret_key import checkout_key
+
+os.environ.setdefault("DJANGO_HTTPS", "false")
+if not os.environ.get("DJANGO_SECRET_KEY"):
+    os.environ.setdefault("DJANGO_SECRET_KEY_FILE", str(checkout_key()))
+
+from shop.settings import *  # noqa: E402, F403
