@@ -51,6 +51,9 @@ ROLES: dict[str, set[str] | None] = {
     CUSTOMER_SERVICE: {
         "order.view_order",
         "auth.view_user",
+        # Sign-in locks (django-axes): see who is locked and lift a lock.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         "blog.view_faqentry",
         "blog.view_faqcategory",
         "chat.view_conversation",

@@ -4,6 +4,7 @@ One module for every environment: each deploy-time value comes from the
 environment (see ``.env.example`` for the full list, with defaults).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -95,8 +96,14 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_htmx",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Our own apps
     "shop.core",
+    "shop.twofactor",
+    "shop.audit",
     "shop.storefront",
     "shop.workdays",
     "shop.outbox",
@@ -116,11 +123,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff two-factor sign-in: django-otp marks a verified session, ours requires one.
+    "django_otp.middleware.OTPMiddleware",
+    "shop.twofactor.middleware.StaffTwoFactorMiddleware",
+    # Names the staff member behind each recorded change (shop/audit).
+    "shop.audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Answers a refused sign-in (shop/customer/throttle.py).
+    "axes.middleware.AxesMiddleware",
     # Last, so it wraps only the view: see its docstring.
     "shop.core.middleware.AtomicWritesMiddleware",
 ]
@@ -151,6 +165,8 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-ins from locked accounts and addresses before any password check.
+    "shop.customer.throttle.SignInThrottleBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -161,6 +177,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+
+# Every dashboard and admin view needs a session verified with an authenticator
+# code or a recovery code (shop/twofactor) whenever DEBUG is off; not switchable.
+SHOP_STAFF_TWO_FACTOR = not DEBUG
+OTP_TOTP_ISSUER = "kēpos back office"
+
+# Sign-in throttling (shop/customer/throttle.py): failures are database rows, shared
+# by every server; an account from one address locks after 5, an address after 20
+# (whatever accounts), an account alone is only slowed. Locks lift after the cool-off.
+AXES_HANDLER = "shop.customer.throttle.SignInHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = 100  # per cent of each rule's own limit (see SignInHandler)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SHOP_SIGNIN_LOCK_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+# A refused attempt is answered as refused and not counted (it checked no password).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "shop.customer.throttle.username"
+AXES_CLIENT_IP_CALLABLE = "shop.customer.throttle.address"
+AXES_LOCKOUT_CALLABLE = "shop.customer.throttle.locked_out"
+AXES_VERBOSE = False
 
 # --- Database ---------------------------------------------------------------
 
@@ -222,6 +258,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# After a Redis failure, this process makes no Redis call for this long (circuit
+# breaker, shop/core/cache.py): a hung Redis costs one timeout, not one per call.
+SHOP_CACHE_RETRY_SECONDS = env.int("SHOP_CACHE_RETRY_SECONDS", default=30)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

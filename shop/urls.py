@@ -25,6 +25,7 @@ urlpatterns = [
     path("blog/", include("blog.urls")),
     path("faq/", include("blog.faq_urls")),
     path("chat/", include("shop.chat.urls")),
+    path("accounts/two-factor/", include("shop.twofactor.urls")),
     path(
         "privacy/",
         TemplateView.as_view(

@@ -183,6 +183,31 @@ def staff_user(*roles: str, email: str | None = None):
     return user
 
 
+# The authenticator secret of every test staff member (hex, as django-otp stores it).
+TEST_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def sign_in(client, user):
+    """Sign ``user`` in on a test client as after both factors: staff (who need two-factor
+    sign-in for the dashboard and admin) get an authenticator and a verified session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from shop.twofactor.devices import needs_two_factor
+
+    client.force_login(user)
+    if needs_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(
+                user=user, name="Test authenticator", key=TEST_TOTP_KEY, confirmed=True
+            )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
 
 

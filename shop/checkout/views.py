@@ -47,6 +47,14 @@ CHANGED_SINCE_REVIEW = (
 )
 
 
+class IndexView(views.IndexView):
+    """The checkout's "returning customer" password goes through the sign-in throttle,
+    which needs the request (shop/customer/throttle.py)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class ShippingAddressView(views.ShippingAddressView):
     def post(self, request, *args, **kwargs):
         """The address book's "Ship to this address", with a bad or a stranger's address id

@@ -1,10 +1,18 @@
 """Fixed-window rate limits kept in the shared cache (Redis or the database cache), so
-they hold across app servers. If the cache is unavailable, requests pass."""
+they hold across app servers. While Redis is unavailable (its circuit breaker is
+open, see shop.core.cache) they are counted in the database instead: a limit
+never vanishes with the cache."""
 
 import ipaddress
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from shop.core.models import RateLimitCounter
 
 
 def client_ip(request) -> str:
@@ -42,6 +50,18 @@ def session_key(request) -> str:
 
 def allow(key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one attempt for ``key``; False once ``limit`` attempts fall in the window."""
+    if _cache_available():
+        allowed = _count_in_cache(key, limit=limit, window_seconds=window_seconds)
+        if _cache_available():  # the calls above did not find the cache dead
+            return allowed
+    return _count_in_database(key, limit=limit, window_seconds=window_seconds)
+
+
+def _cache_available() -> bool:
+    return getattr(cache, "is_available", lambda: True)()
+
+
+def _count_in_cache(key: str, *, limit: int, window_seconds: int) -> bool:
     cache_key = f"ratelimit:{key}"
     if cache.add(cache_key, 1, timeout=window_seconds):
         return True
@@ -51,3 +71,19 @@ def allow(key: str, *, limit: int, window_seconds: int) -> bool:
         cache.add(cache_key, 1, timeout=window_seconds)
         return True
     return count is None or count <= limit
+
+
+def _count_in_database(key: str, *, limit: int, window_seconds: int) -> bool:
+    now = timezone.now()
+    start = now - timedelta(seconds=now.timestamp() % window_seconds)
+    key = key[:200]
+    with transaction.atomic():
+        counter, created = RateLimitCounter.objects.get_or_create(
+            key=key, window_start=start, defaults={"count": 1}
+        )
+        if created:  # a new window: forget windows that ended a day ago or more
+            RateLimitCounter.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
+            return True
+        RateLimitCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+        counter.refresh_from_db(fields=["count"])
+    return counter.count <= limit

@@ -1,4 +1,5 @@
-"""Account views, corrected where Oscar's change data on GET or answer 500."""
+"""Account views, corrected where Oscar's change data on GET or answer 500, and limited
+where each request sends an e-mail (password resets, registrations)."""
 
 from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, redirect
@@ -77,3 +78,34 @@ class PasswordResetView(auth_views.PasswordResetView):
             )
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+REGISTRATION_LIMIT_MESSAGE = (
+    "Several accounts have been opened from your connection in the last hour. "
+    "Please try again later, or contact us if you need help."
+)
+
+
+def registration_allowed(request) -> bool:
+    """Accounts opened per address per hour: each sends a welcome e-mail, and bulk
+    sign-ups are how spam reviews and card testing start."""
+    return allow(f"register:ip:{client_ip(request)}", limit=5, window_seconds=3600)
+
+
+class AccountRegistrationView(oscar_views.AccountRegistrationView):
+    def form_valid(self, form):
+        if not registration_allowed(self.request):
+            form.add_error(None, REGISTRATION_LIMIT_MESSAGE)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class AccountAuthView(oscar_views.AccountAuthView):
+    """The sign-in page's registration form, under the same limit."""
+
+    def validate_registration_form(self):
+        form = self.get_registration_form(bind_data=True)
+        if form.is_valid() and not registration_allowed(self.request):
+            form.add_error(None, REGISTRATION_LIMIT_MESSAGE)
+            return self.render_to_response(self.get_context_data(registration_form=form))
+        return super().validate_registration_form()

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
@@ -38,6 +39,9 @@ DEMO_ACCOUNTS = [
     {"email": "marketing@kepos.example", "role": roles.MARKETING},
 ]
 DEMO_PASSWORD = "kepos-demo-2026"  # noqa: S105 (local demo only; DEBUG-gated)
+# The demo staff's authenticator secret (hex; JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP in an
+# app). Two-factor sign-in is required only with DEBUG off, where demo accounts never exist.
+DEMO_TOTP_KEY = "48656c6c6f21deadbeef48656c6c6f21deadbeef"
 
 
 @dataclass
@@ -174,4 +178,7 @@ def create_demo_accounts() -> list[dict]:
                 password=DEMO_PASSWORD,
             )
             roles.make_staff(user, account["role"])
+        TOTPDevice.objects.get_or_create(
+            user=user, defaults={"name": "Demo authenticator", "key": DEMO_TOTP_KEY}
+        )
     return [{**account, "password": DEMO_PASSWORD} for account in DEMO_ACCOUNTS]

@@ -197,19 +197,19 @@ def test_marketing_edits_faq_entries_and_customer_service_only_reads_them(client
     entry = factories.faq_entry("Where do you deliver?")
     change = reverse("admin:blog_faqentry_change", args=[entry.pk])
 
-    client.force_login(factories.staff_user(roles.MARKETING))
+    factories.sign_in(client, factories.staff_user(roles.MARKETING))
     assert client.get(reverse("admin:blog_faqentry_add")).status_code == 200
 
-    client.force_login(factories.staff_user(roles.CUSTOMER_SERVICE))
+    factories.sign_in(client, factories.staff_user(roles.CUSTOMER_SERVICE))
     assert client.get(change).status_code == 200
     assert client.get(reverse("admin:blog_faqentry_add")).status_code == 403
 
-    client.force_login(factories.staff_user(roles.ORDER_STAFF))
+    factories.sign_in(client, factories.staff_user(roles.ORDER_STAFF))
     assert client.get(change).status_code == 403
 
 
 def test_a_marketer_saving_an_unknown_placeholder_sees_why(client):
-    client.force_login(factories.staff_user(roles.MARKETING))
+    factories.sign_in(client, factories.staff_user(roles.MARKETING))
     group = factories.faq_entry("Seed?").category
 
     response = client.post(

@@ -176,9 +176,9 @@ def test_staff_preview_drafts_in_the_page_layout_and_others_cannot(client):
     url = reverse("blog:preview", kwargs={"pk": draft.pk})
 
     anonymous = client.get(url)
-    client.force_login(UserFactory())
+    factories.sign_in(client, UserFactory())
     customer = client.get(url)
-    client.force_login(factories.staff_user(roles.MARKETING))
+    factories.sign_in(client, factories.staff_user(roles.MARKETING))
     marketer = client.get(url)
 
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]

@@ -32,7 +32,7 @@ def test_anonymous_visitors_cannot_review(client):
 
 def test_a_customers_review_waits_for_moderation(client):
     item = factories.product("Kefir grains", "14.99")
-    client.force_login(UserFactory())
+    factories.sign_in(client, UserFactory())
 
     client.post(review_url(item), REVIEW)
 
@@ -43,7 +43,7 @@ def test_a_customers_review_waits_for_moderation(client):
 
 def test_an_approved_review_shows_with_its_text_escaped(client):
     item = factories.product("Kefir grains", "14.99")
-    client.force_login(UserFactory())
+    factories.sign_in(client, UserFactory())
     client.post(review_url(item), REVIEW)
     ProductReview.objects.update(status=ProductReview.APPROVED)
 

@@ -163,7 +163,7 @@ def test_the_conversation_follows_the_visitor_when_they_sign_in(client, online):
     user = UserFactory(email="ada@example.com")
     conversation = started(client)
 
-    client.force_login(user)  # a new session key, same session data
+    factories.sign_in(client, user)  # a new session key, same session data
 
     assert "How long does kefir keep?" in text_of(client.get("/chat/"))
     assert poll(client, conversation).status_code == 200
@@ -172,8 +172,8 @@ def test_the_conversation_follows_the_visitor_when_they_sign_in(client, online):
 def test_a_signed_in_customers_chat_is_theirs_on_any_device(online):
     user = UserFactory(email="ada@example.com", first_name="Ada", last_name="L")
     laptop, phone = Client(), Client()
-    laptop.force_login(user)
-    phone.force_login(user)
+    factories.sign_in(laptop, user)
+    factories.sign_in(phone, user)
     assert 'value="ada@example.com"' in laptop.get("/chat/").content.decode()
 
     conversation = started(laptop)

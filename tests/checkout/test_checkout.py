@@ -225,7 +225,7 @@ def test_a_highlands_address_is_offered_standard_delivery_only(client, shop):
 
 def test_a_signed_in_customer_checks_out_and_the_address_is_saved(client, shop):
     user = UserFactory(email="ada@example.com")
-    client.force_login(user)
+    factories.sign_in(client, user)
     steps.add_to_basket(client, shop["capsules"])
     steps.give_address(client)
     steps.choose_method(client)

@@ -22,7 +22,7 @@ def directives(response) -> dict[str, list[str]]:
 
 def manager() -> Client:
     client = Client()
-    client.force_login(factories.staff_user(roles.MANAGERS))
+    factories.sign_in(client, factories.staff_user(roles.MANAGERS))
     return client
 
 

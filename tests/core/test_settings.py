@@ -61,27 +61,26 @@ def clean_environment(**environment) -> dict:
     return env
 
 
-def load_settings(**environment) -> dict:
-    result = subprocess.run(
+def start(**environment) -> subprocess.CompletedProcess:
+    """A fresh process that loads the settings under ``environment`` and prints them."""
+    return subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
         env=clean_environment(**environment),
         capture_output=True,
         text=True,
-        check=True,
     )
+
+
+def load_settings(**environment) -> dict:
+    result = start(**environment)
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def start_up_error(**environment) -> str:
     """What a process says when it refuses to start with these settings."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=clean_environment(**environment),
-        capture_output=True,
-        text=True,
-    )
+    result = start(**environment)
     assert result.returncode != 0, "the process started"
     return result.stderr
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    factories.sign_in(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 

@@ -18,7 +18,7 @@ DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    factories.sign_in(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 
@@ -138,7 +138,7 @@ def test_a_closure_that_ends_before_it_starts_is_refused(staff_client):
     ],
 )
 def test_shoppers_cannot_reach_the_delivery_dashboard(client, url_name):
-    client.force_login(UserFactory())
+    factories.sign_in(client, UserFactory())
 
     response = client.get(reverse(url_name))
 

@@ -1,6 +1,13 @@
 """Shared steps for browser tests."""
 
+from binascii import unhexlify
+
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from shop.twofactor.devices import needs_two_factor
+from tests.factories import TEST_TOTP_KEY
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -16,13 +23,23 @@ def assert_accessible(page) -> None:
 
 
 def sign_in(page, live_server, user, password: str = "a-long-test-passphrase") -> None:  # noqa: S107 (test account)
-    """Sign ``user`` in through the shop's login form, as staff and customers do."""
+    """Sign ``user`` in through the shop's login form, as staff and customers do; staff
+    then type the code their authenticator app shows (shop/twofactor)."""
     user.set_password(password)
     user.save()
     page.goto(live_server.url + "/accounts/login/")
     page.locator("#id_login-username").fill(user.email)
     page.locator("#id_login-password").fill(password)
     page.locator("button[name=login_submit]").click()
+    page.wait_for_load_state("load")
+    if needs_two_factor(user):
+        TOTPDevice.objects.get_or_create(
+            user=user, defaults={"key": TEST_TOTP_KEY, "confirmed": True, "name": "Phone"}
+        )
+        page.goto(live_server.url + "/accounts/two-factor/")
+        page.get_by_label("Code").fill(f"{totp(unhexlify(TEST_TOTP_KEY)):06d}")
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state("load")
 
 
 def give_address(page, postcode: str = "BS1 4XY") -> None:

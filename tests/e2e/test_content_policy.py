@@ -11,6 +11,7 @@ not one event may fire. A page that is missing the policy fails too.
 import pytest
 from django.test import Client
 
+from tests import factories
 from tests.security import world as security_world
 from tests.security.routes import every_route
 
@@ -83,7 +84,7 @@ def store():
 
 def signed_in(context, live_server, user) -> None:
     client = Client()
-    client.force_login(user)
+    factories.sign_in(client, user)
     cookie = client.cookies["sessionid"]
     context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 

@@ -56,7 +56,7 @@ def test_the_status_page_is_404_to_anyone_who_has_not_looked_the_order_up(client
 
     assert client.__class__().get(url).status_code == 404
     stranger = client.__class__()
-    stranger.force_login(UserFactory())
+    factories.sign_in(stranger, UserFactory())
     assert stranger.get(url).status_code == 404
 
 
@@ -74,7 +74,7 @@ def test_customers_see_only_their_own_orders_in_their_account(client):
     factories.delivery_methods()
     item = factories.product("Capsules", "39.99")
     ada, bob = UserFactory(email="ada@example.com"), UserFactory(email="bob@example.com")
-    client.force_login(ada)
+    factories.sign_in(client, ada)
     steps.add_to_basket(client, item)
     steps.give_address(client)
     steps.choose_method(client)
@@ -82,7 +82,7 @@ def test_customers_see_only_their_own_orders_in_their_account(client):
     order = Order.objects.get()
 
     own = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
-    client.force_login(bob)
+    factories.sign_in(client, bob)
     other = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
     history = client.get(reverse("customer:order-list"))
 

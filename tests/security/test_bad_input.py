@@ -16,6 +16,7 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from tests import factories
 from tests.security import world as hostile_world
 from tests.security.routes import every_route
 
@@ -101,7 +102,7 @@ def clients():
     world = hostile_world.build()
     visitor = Client(raise_request_exception=False)
     shopper = Client(raise_request_exception=False)
-    shopper.force_login(world.manager)
+    factories.sign_in(shopper, world.manager)
     return {"world": world, "visitor": visitor, "shopper": shopper}
 
 
@@ -129,7 +130,7 @@ def test_every_public_form_survives_each_nasty_value(site):
                 if response.status_code >= 500:
                     failures.append(f"{who} {method.upper()} {action} {value[:20]!r}")
             if who == "shopper" and "_auth_user_id" not in client.session:
-                client.force_login(site["world"].manager)
+                factories.sign_in(client, site["world"].manager)
     assert not failures, "\n".join(failures)
 
 
@@ -147,7 +148,7 @@ def test_any_public_form_or_query_survives_made_up_input(site, data):
     values = {field: data.draw(text) for field in fields}
     response = submit(site[who], method, action, values)
     if who == "shopper" and "_auth_user_id" not in site[who].session:
-        site[who].force_login(site["world"].manager)
+        factories.sign_in(site[who], site["world"].manager)
     assert response.status_code < 500, f"{who} {method.upper()} {action} {values!r:.500}"
 
     route = data.draw(st.sampled_from(site["routes"]))

@@ -102,7 +102,7 @@ def changes(before, after) -> list[str]:
 def test_no_get_changes_data_for_a_signed_in_manager():
     world = hostile_world.build()
     client = Client(raise_request_exception=False)
-    client.force_login(world.manager)
+    factories.sign_in(client, world.manager)
     client.get("/")  # the session and basket exist before the walk starts
     problems = []
 
@@ -119,7 +119,7 @@ def test_no_get_changes_data_for_a_signed_in_manager():
             problems.append(f"{route.name} {route.url}: answered {response.status_code}")
         if "_auth_user_id" not in client.session:
             problems.append(f"{route.name} {route.url}: signed the Manager out")
-            client.force_login(world.manager)
+            factories.sign_in(client, world.manager)
             state = snapshot()
 
     assert not problems, "\n".join(problems)
@@ -141,7 +141,7 @@ def test_the_walk_would_see_a_write(client):
 @pytest.fixture
 def shopper(client):
     user = UserFactory()
-    client.force_login(user)
+    factories.sign_in(client, user)
     return user
 
 
@@ -167,7 +167,7 @@ def test_linking_a_partner_user_refuses_a_get_and_grants_nothing():
     customer = UserFactory()
     partner = Partner.objects.create(name="kēpos Ltd")
     client = Client()
-    client.force_login(manager)
+    factories.sign_in(client, manager)
     url = reverse("dashboard:partner-user-link", args=[partner.pk, customer.pk])
 
     refused = client.get(url)

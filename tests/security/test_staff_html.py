@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 
 from shop.core.sanitise import sanitise_html
 from shop.core.staff_html import HTML_FIELDS
+from tests import factories
 from tests.security import world as hostile_world
 from tests.security.hostile import PAYLOAD, live_markup
 from tests.security.routes import every_route
@@ -97,7 +98,7 @@ def with_queries(world):
 def test_the_payload_is_everywhere_it_should_be(world):
     """The walk reads pages that really hold the payload (else it proves nothing)."""
     client = Client(raise_request_exception=False)
-    client.force_login(world.manager)
+    factories.sign_in(client, world.manager)
 
     product_page = client.get(world.product.get_absolute_url()).content.decode()
     offers = client.get(reverse("offer:list")).content.decode()
@@ -111,7 +112,7 @@ def test_the_payload_is_everywhere_it_should_be(world):
 
 def test_no_page_runs_what_anyone_wrote_as_seen_by_a_manager(world):
     client = Client(raise_request_exception=False)
-    client.force_login(world.manager)
+    factories.sign_in(client, world.manager)
     from tests.checkout_steps import choose_method, give_address
 
     give_address(client)
@@ -120,7 +121,7 @@ def test_no_page_runs_what_anyone_wrote_as_seen_by_a_manager(world):
     problems = read_everything(
         client,
         [route for route in every_route(world) if shows_text(route)] + with_queries(world),
-        sign_in=lambda: client.force_login(world.manager),
+        sign_in=lambda: factories.sign_in(client, world.manager),
     )
 
     assert not problems, "\n".join(problems)

@@ -22,7 +22,7 @@ from oscar.test.factories import UserFactory
 from shop import roles
 from tests import checkout_steps as steps
 from tests import factories
-from tests.security.hostile import PAYLOAD, fill
+from tests.security.hostile import PAYLOAD, fill, payload
 
 Option = get_model("catalogue", "Option")
 AttributeOptionGroup = get_model("catalogue", "AttributeOptionGroup")
@@ -258,7 +258,7 @@ def _customers(objects: dict):
 def _manager_as_shopper(objects: dict, manager) -> None:
     """The walking Manager's own order, address, wishlists, alert, notification, e-mail."""
     client = Client()
-    client.force_login(manager)
+    factories.sign_in(client, manager)
     add = reverse("basket:add", kwargs={"pk": objects["product"].pk})
     client.post(add, {"quantity": 2, "engraving": PAYLOAD})  # customers type option values
     steps.give_address(client, first_name="x", last_name="x")
@@ -362,6 +362,36 @@ def _records(objects: dict, manager, customer) -> None:
     )
     model("wishlists", "WishListSharedEmail").objects.create(
         wishlist=objects["wishlist"], email="friend@example.com"
+    )
+    _sign_in_records(manager)
+
+
+def _sign_in_records(manager) -> None:
+    """Sign-in throttling and two-factor rows: a stranger typed every field of the first."""
+    from django.apps import apps
+
+    model = apps.get_model
+    common = {
+        "username": payload(255),
+        "ip_address": "203.0.113.1",
+        "path_info": "/accounts/login/",
+    }
+    fill(model("axes", "AccessAttempt")(**common, failures_since_start=1))
+    fill(model("axes", "AccessLog")(**common))
+    fill(model("axes", "AccessFailureLog")(**common, locked_out=False))
+    fill(model("otp_totp", "TOTPDevice")(user=manager, key=factories.TEST_TOTP_KEY, confirmed=True))
+    static = fill(model("otp_static", "StaticDevice")(user=manager, confirmed=True))
+    static.token_set.create(token="a1b2c3d4")
+    # The audit trail quotes what staff typed (an address line, a name) as before/after.
+    fill(
+        model("audit", "AuditEntry")(
+            actor=manager,
+            action="changed",
+            model="order.shippingaddress",
+            object_id="1",
+            changes={"line1": ["1 Orchard Row", PAYLOAD], PAYLOAD: [PAYLOAD, None]},
+            ip_address="203.0.113.1",
+        )
     )
 
 

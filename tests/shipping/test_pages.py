@@ -167,7 +167,7 @@ def test_the_postcode_checker(client, grains, postcode, expected):
 
 
 def test_checkout_lists_each_method_with_its_price_and_date(client, grains):
-    client.force_login(UserFactory())
+    factories.sign_in(client, UserFactory())
     add(client, grains, quantity=2)
     client.post(
         reverse("checkout:shipping-address"),

@@ -37,7 +37,7 @@ def order():
 
 def staff_client(role: str) -> Client:
     client = Client()
-    client.force_login(factories.staff_user(role))
+    factories.sign_in(client, factories.staff_user(role))
     return client
 
 

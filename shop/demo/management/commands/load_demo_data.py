@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand
 from shop.chat.models import CannedReply
 from shop.demo.blog_loader import load_demo_blog
 from shop.demo.chat_data import CANNED_REPLIES
-from shop.demo.loader import create_demo_accounts, load_demo_catalogue
+from shop.demo.loader import DEMO_TOTP_KEY, create_demo_accounts, load_demo_catalogue
+from shop.twofactor.devices import base32
 
 
 class Command(BaseCommand):
@@ -35,3 +36,7 @@ class Command(BaseCommand):
         self.stdout.write("Demo sign-ins (local use only):")
         for account in create_demo_accounts():
             self.stdout.write(f"  {account['role']:<24} {account['email']} / {account['password']}")
+        self.stdout.write(
+            "Their authenticator app secret (two-factor sign-in, asked only with DEBUG off): "
+            f"{base32(DEMO_TOTP_KEY)}"
+        )
