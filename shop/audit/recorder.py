@@ -88,7 +88,7 @@ def _describe(instance) -> str:
 
 def _record(instance, action: str, changes: dict) -> None:
     from shop.audit.models import AuditEntry
-    from shop.core.ratelimit import client_ip
+    from shop.core.ratelimit import client_address
 
     request = _staff_request()
     AuditEntry.objects.create(
@@ -100,7 +100,7 @@ def _record(instance, action: str, changes: dict) -> None:
         object_repr=_describe(instance)[:200],
         changes=changes,
         path=request.path[:255],
-        ip_address=client_ip(request),
+        ip_address=client_address(request),
     )
 
 

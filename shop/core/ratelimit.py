@@ -15,6 +15,17 @@ from django.utils import timezone
 from shop.core.models import RateLimitCounter
 
 
+def client_address(request) -> str | None:
+    """``client_ip`` for an address column (PostgreSQL's inet): None when the request
+    has no real address (Django's test client signing in, a management command)."""
+    address = client_ip(request)
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
+
+
 def client_ip(request) -> str:
     """The visitor's address, as the outermost of our own proxies saw it.
 

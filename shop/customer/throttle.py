@@ -27,7 +27,7 @@ from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 
-from shop.core.ratelimit import client_ip
+from shop.core.ratelimit import client_address
 
 ACCOUNT_AND_ADDRESS = 5
 ADDRESS = 20
@@ -49,8 +49,8 @@ def username(request, credentials) -> str | None:
     return name.strip().lower() if isinstance(name, str) else None
 
 
-def address(request) -> str:
-    return client_ip(request)
+def address(request) -> str | None:
+    return client_address(request)
 
 
 class SignInHandler(AxesDatabaseHandler):
