@@ -46,7 +46,8 @@ def username(request, credentials) -> str | None:
     name = (credentials or {}).get("username")
     if name is None and request is not None:
         name = request.POST.get("username") or request.POST.get("login-username")
-    return name.strip().lower() if isinstance(name, str) else None
+    # Longer names are no account's (the column holds 255): cut, not a database error.
+    return name.strip().lower()[:255] if isinstance(name, str) else None
 
 
 def address(request) -> str | None:

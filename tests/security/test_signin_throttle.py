@@ -196,3 +196,11 @@ def test_the_checkouts_returning_customer_password_is_throttled_too(staff):
 
     assert attempt(PASSWORD).status_code == 429
     assert "_auth_user_id" not in shopper.session
+
+
+@pytest.mark.parametrize("page", FORMS)
+def test_an_overlong_name_is_a_failed_sign_in_not_an_error(page):
+    response = sign_in(page, "ē" * 5000 + "@example.com", "wrong-guess")
+
+    assert response.status_code == 200  # the form says the name or password is wrong
+    assert all(len(attempt.username) <= 255 for attempt in AccessAttempt.objects.all())
