@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from shop.core.formats import clock, money
 from shop.core.memo import per_request
 from shop.shipping import rules
-from shop.shipping.summary import clock, money
+from shop.shipping.quotes import tariff
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 PLACEHOLDERS = {
     "threshold": "the headline delivery method's free-delivery threshold, e.g. £25",
     "method": "the headline delivery method's name, e.g. Next Day",
-    "charge": "the headline delivery method's charge below the threshold, e.g. £3.99",
+    "charge": "the headline delivery method's charge below the threshold, e.g. £3.99 "
+    "(or £3.99 + £0.50 per item)",
     "cutoff": "the earliest same-day dispatch cut-off, e.g. 2pm",
 }
 
@@ -44,8 +46,9 @@ def live_values(request=None) -> dict[str, str]:
         headline = rules.headline_method(request)
         if headline is not None:
             values["method"] = headline.name
-            values["threshold"] = money(headline.free_shipping_threshold)
-            values["charge"] = money(headline.price_per_order)
+            rule = tariff(headline)
+            values["threshold"] = money(rule.free_from)
+            values["charge"] = rule.price_words
         return values
 
     return per_request(request, "faq-live-values", compute)

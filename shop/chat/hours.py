@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from shop.chat.models import WEEKDAYS, OpeningHours
+from shop.core.formats import clock
 from shop.core.memo import per_request
-from shop.shipping.summary import clock
-from shop.workdays.calendar import BusinessCalendar, local_now
+from shop.workdays.calendar import BusinessCalendar, business_calendar, local_now
 
 DAY_NAMES = dict(WEEKDAYS)
 LOOKAHEAD_DAYS = 60
@@ -82,8 +82,6 @@ class ChatSchedule:
 
     @classmethod
     def current(cls, request=None, now: datetime | None = None) -> "ChatSchedule":
-        from shop.shipping.rules import business_calendar
-
         return cls(weekly_hours(request), business_calendar(request, now))
 
     def hours_on(self, day: date) -> tuple[time, time] | None:

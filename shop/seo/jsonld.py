@@ -13,7 +13,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from shop.core.text import plain_text
-from shop.shipping import rules
+from shop.shipping import quotes, rules
 from shop.workdays.calendar import local_now
 
 SCHEMA = "https://schema.org"
@@ -174,10 +174,7 @@ def _offer(request, size, url: str, now) -> dict | None:
 
 def _shipping(method, price: Decimal, now) -> dict:
     """What one item costs to send to the UK mainland by ``method``, and how long it takes."""
-    threshold = method.free_shipping_threshold
-    charge = method.price_per_order + method.price_per_item
-    if threshold is not None and price >= threshold:
-        charge = Decimal("0.00")
+    charge = quotes.for_goods(method, goods_total=price, items=1).charge
     today = local_now(now)
     cutoff = datetime.combine(today.date(), method.cutoff_time, today.tzinfo)
     return {

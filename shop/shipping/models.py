@@ -127,41 +127,30 @@ class OrderAndItemCharges(AbstractOrderAndItemCharges):
             DeliveryZone.NORTHERN_IRELAND: self.serves_northern_ireland,
         }[zone]
 
-    def surcharge_for(self, zone: DeliveryZone) -> Decimal:
-        return {
-            DeliveryZone.MAINLAND: Decimal("0.00"),
-            DeliveryZone.HIGHLANDS_ISLANDS: self.highlands_islands_surcharge,
-            DeliveryZone.NORTHERN_IRELAND: self.northern_ireland_surcharge,
-        }[zone]
-
     def for_zone(self, zone: DeliveryZone) -> "OrderAndItemCharges":
         """This method priced for an address in ``zone`` (a copy; the row is shared)."""
         method = copy.copy(self)
         method.zone = zone
         return method
 
-    # --- Charges ---
+    # --- Charges (shop/shipping/quotes.py reads the price fields) ---
+
+    @property
+    def tariff(self):
+        from shop.shipping import quotes
+
+        return quotes.tariff(self)
+
+    def quote(self, basket):
+        from shop.shipping import quotes
+
+        return quotes.for_basket(self, basket, self.zone)
 
     def is_free_for(self, basket) -> bool:
-        """Free when the basket (VAT incl., after discounts, without delivery) reaches
-        the threshold: £25.00 exactly qualifies."""
-        threshold = self.free_shipping_threshold
-        return threshold is not None and basket.total_incl_tax >= threshold
+        return self.quote(basket).free
 
     def charge_incl_tax(self, basket) -> Decimal:
-        """The charge the shopper pays. Free delivery covers the method's own charge;
-        a zone's surcharge still applies."""
-        charge = Decimal("0.00")
-        if not self.is_free_for(basket):
-            charge = self.price_per_order + sum(
-                (
-                    line.quantity * self.price_per_item
-                    for line in basket.all_lines()
-                    if line.product.is_shipping_required
-                ),
-                Decimal("0.00"),
-            )
-        return charge + self.surcharge_for(self.zone)
+        return self.quote(basket).charge
 
     def calculate(self, basket):
         return delivery_price(self.charge_incl_tax(basket), basket)

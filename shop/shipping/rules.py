@@ -11,8 +11,9 @@ from decimal import ROUND_DOWN, Decimal
 from oscar.core.loading import get_model
 
 from shop.core.memo import per_request
+from shop.shipping import quotes
 from shop.shipping.dates import DeliveryEstimate, estimate
-from shop.workdays.calendar import BusinessCalendar, local_now
+from shop.workdays.calendar import business_calendar
 
 DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
 
@@ -24,14 +25,9 @@ def offered_methods(request=None) -> list:
 def headline_method(request=None):
     """The method whose free-delivery threshold the store advertises, if any."""
     for method in offered_methods(request):
-        if method.is_headline and method.free_shipping_threshold is not None:
+        if method.is_headline and quotes.tariff(method).free_from is not None:
             return method
     return None
-
-
-def business_calendar(request=None, now: datetime | None = None) -> BusinessCalendar:
-    today = local_now(now).date()
-    return per_request(request, f"calendar-{today}", lambda: BusinessCalendar.for_dates(today))
 
 
 def estimate_for(
@@ -81,7 +77,7 @@ def free_delivery_progress(basket, request=None) -> FreeDeliveryProgress | None:
         return None
     return FreeDeliveryProgress(
         method_name=method.name,
-        threshold=method.free_shipping_threshold,
+        threshold=quotes.tariff(method).free_from,
         total=basket.total_incl_tax,
         currency=basket.currency,
     )

@@ -5,9 +5,9 @@ a threshold or cut-off goes stale when staff change a rule.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
-from shop.shipping.postcodes import DeliveryZone
+from shop.core.formats import clock, money
+from shop.shipping.quotes import tariff
 
 
 @dataclass(frozen=True)
@@ -17,20 +17,6 @@ class Answer:
     answer: str
 
 
-def money(amount: Decimal) -> str:
-    """£25 for whole pounds, £2.99 otherwise."""
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
-
-
-def clock(value) -> str:
-    """14:00 -> "2pm", 13:30 -> "1:30pm"."""
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
-
-
 def days(low: int, high: int) -> str:
     if low == high:
         return "the next working day" if low == 1 else f"{low} working days"
@@ -38,9 +24,10 @@ def days(low: int, high: int) -> str:
 
 
 def charge_sentence(method) -> str:
-    sentence = f"{method.name} delivery costs {money(method.price_per_order)}"
-    if method.free_shipping_threshold is not None:
-        sentence += f", FREE on orders of {money(method.free_shipping_threshold)} or more"
+    rule = tariff(method)
+    sentence = f"{method.name} delivery costs {rule.price_words}"
+    if rule.free_from is not None:
+        sentence += f", FREE on orders of {money(rule.free_from)} or more"
     return (
         sentence
         + f", and arrives {days(method.transit_days_min, method.transit_days_max)} after dispatch."
@@ -49,12 +36,10 @@ def charge_sentence(method) -> str:
 
 def zone_sentence(method) -> str:
     served, extra = [], []
-    for zone in DeliveryZone:
-        if method.serves(zone):
-            served.append(zone.label)
-            surcharge = method.surcharge_for(zone)
-            if surcharge:
-                extra.append(f"{money(surcharge)} extra to the {zone.label}")
+    for zone, surcharge in tariff(method).surcharges.items():
+        served.append(zone.label)
+        if surcharge:
+            extra.append(f"{money(surcharge)} extra to the {zone.label}")
     text = f"{method.name} delivers to the " + " and the ".join(served) if served else ""
     return (text + (f" ({'; '.join(extra)})" if extra else "") + ".") if text else ""
 
@@ -71,7 +56,7 @@ def delivery_answers(methods, headline=None) -> list[Answer]:
             Answer(
                 "free",
                 "How do I get free delivery?",
-                f"Spend {money(headline.free_shipping_threshold)} or more (after any discounts, "
+                f"Spend {money(tariff(headline).free_from)} or more (after any discounts, "
                 f"not counting delivery) and {headline.name} delivery is FREE.",
             )
         )

@@ -1,13 +1,15 @@
 """The delivery information page, generated from the same rules checkout uses."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.views.generic import TemplateView
 
-from shop.shipping import rules
+from shop.shipping import quotes, rules
 from shop.shipping.forms import PostcodeCheckForm
 from shop.shipping.postcodes import DeliveryZone, describe_highlands_islands
 from shop.shipping.summary import delivery_answers
+from shop.workdays.calendar import business_calendar
 
 
 class DeliveryInformationView(TemplateView):
@@ -17,11 +19,19 @@ class DeliveryInformationView(TemplateView):
         context = super().get_context_data(**kwargs)
         request = self.request
         methods = rules.offered_methods(request)
-        calendar = rules.business_calendar(request)
+        calendar = business_calendar(request)
         horizon = calendar.start + timedelta(days=60)
         context.update(
-            methods=[(method, rules.estimate_for(method, request=request)) for method in methods],
+            methods=[
+                (method, rules.estimate_for(method, request=request), quotes.tariff(method))
+                for method in methods
+            ],
             headline=rules.headline_method(request),
+            headline_tariff=(
+                quotes.tariff(rules.headline_method(request))
+                if rules.headline_method(request)
+                else None
+            ),
             answers=delivery_answers(methods, rules.headline_method(request)),
             closures=calendar.upcoming_closures(),
             bank_holidays=calendar.bank_holidays_between(calendar.start, horizon),
@@ -36,12 +46,9 @@ class DeliveryInformationView(TemplateView):
         if form.is_bound and form.is_valid():
             zone = form.zone
             form.zone_label = zone.label
+            # What one item costs there, and what is left when delivery is free.
             form.results = [
-                (
-                    method,
-                    method.price_per_order + method.surcharge_for(zone),
-                    method.surcharge_for(zone),
-                )
+                quotes.for_goods(method, goods_total=Decimal("0.00"), items=1, zone=zone)
                 for method in methods
                 if method.serves(zone)
             ]

@@ -8,8 +8,9 @@ A live-chat promise quotes the chat's opening hours; with none, it is left out.
 from dataclasses import dataclass
 
 from shop.chat.hours import hours_text, weekly_hours
+from shop.core.formats import money
+from shop.shipping.quotes import tariff
 from shop.shipping.rules import headline_method
-from shop.shipping.summary import money
 from shop.storefront.models import StorePromise
 
 
@@ -28,7 +29,7 @@ def shown_promises(request=None) -> list[ShownPromise]:
             method = headline_method(request)
             if method is None:
                 continue
-            values = {"method": method.name, "threshold": money(method.free_shipping_threshold)}
+            values = {"method": method.name, "threshold": money(tariff(method).free_from)}
         elif promise.kind == StorePromise.Kind.CHAT:
             hours = weekly_hours(request)
             if not hours:

@@ -88,3 +88,11 @@ class BusinessCalendar:
 
     def bank_holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
         return sorted((d, n) for d, n in self.bank_holidays.items() if first <= d <= last)
+
+
+def business_calendar(request=None, now: datetime | None = None) -> "BusinessCalendar":
+    """Today's calendar, loaded once per request however many parts of a page ask."""
+    from shop.core.memo import per_request
+
+    today = local_now(now).date()
+    return per_request(request, f"calendar-{today}", lambda: BusinessCalendar.for_dates(today))

@@ -66,7 +66,7 @@ def test_the_method_list_shows_the_rules(staff_client):
 
     text = text_of(staff_client.get(reverse("dashboard:shipping-method-list")))
 
-    assert "Next Day £4.99 £25.00 Mainland" in text
+    assert "Next Day £4.99 £25.00 UK mainland" in text
     assert "Highlands & Islands (+£3.00)" in text
 
 

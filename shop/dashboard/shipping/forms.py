@@ -1,5 +1,7 @@
 """Shipping dashboard fork: forms for delivery methods and closure days."""
 
+from decimal import Decimal
+
 from django import forms
 from oscar.core.loading import get_model
 
@@ -9,6 +11,19 @@ DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
 
 
 class DeliveryMethodForm(forms.ModelForm):
+    # Most methods charge per order only: an empty box means no per-item charge.
+    price_per_item = forms.DecimalField(
+        label="Charge per item (£, VAT included)",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text="Added for each item that is posted; leave empty for none.",
+    )
+
+    def clean_price_per_item(self):
+        return self.cleaned_data["price_per_item"] or Decimal("0.00")
+
     class Meta:
         model = DeliveryMethod
         fields = [
@@ -18,6 +33,7 @@ class DeliveryMethodForm(forms.ModelForm):
             "is_headline",
             "position",
             "price_per_order",
+            "price_per_item",
             "free_shipping_threshold",
             "serves_mainland",
             "serves_highlands_islands",
@@ -29,7 +45,7 @@ class DeliveryMethodForm(forms.ModelForm):
             "transit_days_max",
         ]
         labels = {
-            "price_per_order": "Charge (£, VAT included)",
+            "price_per_order": "Charge per order (£, VAT included)",
             "free_shipping_threshold": "Free from (£, VAT included)",
         }
         help_texts = {

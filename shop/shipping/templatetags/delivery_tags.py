@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from shop.shipping import rules
+from shop.shipping import quotes, rules
 from shop.shipping.dates import DeliveryEstimate
 
 register = template.Library()
@@ -55,4 +55,4 @@ def method_quote(context, method, basket):
         request=context.get("request"),
         no_weekend_transit=rules.basket_needs_weekday_transit(basket),
     )
-    return MethodQuote(estimate, method.surcharge_for(method.zone), method.zone.label)
+    return MethodQuote(estimate, quotes.surcharge(method, method.zone), method.zone.label)
