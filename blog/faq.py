@@ -6,18 +6,16 @@ edit, so no copy of a rule goes stale. An answer whose placeholder cannot be
 filled (no headline delivery offer) is not shown, like the promise strip.
 """
 
-import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from shop.core import placeholders
 from shop.core.formats import clock, money
 from shop.core.memo import per_request
 from shop.shipping import rules
 from shop.shipping.quotes import tariff
 
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 PLACEHOLDERS = {
     "threshold": "the headline delivery method's free-delivery threshold, e.g. £25",
     "method": "the headline delivery method's name, e.g. Next Day",
@@ -25,14 +23,6 @@ PLACEHOLDERS = {
     "(or £3.99 + £0.50 per item)",
     "cutoff": "the earliest same-day dispatch cut-off, e.g. 2pm",
 }
-
-
-def placeholders_in(text: str) -> set[str]:
-    return set(PLACEHOLDER.findall(text or ""))
-
-
-def unknown_placeholders(text: str) -> list[str]:
-    return sorted(placeholders_in(text) - PLACEHOLDERS.keys())
 
 
 def live_values(request=None) -> dict[str, str]:
@@ -56,10 +46,7 @@ def live_values(request=None) -> dict[str, str]:
 
 def render_answer(answer: str, values: dict[str, str]) -> SafeString | None:
     """The sanitised ``answer`` with its placeholders filled (escaped), or None if one cannot be."""
-    if not placeholders_in(answer) <= values.keys():
-        return None
-    filled = PLACEHOLDER.sub(lambda match: escape(values[match.group(1)]), answer)
-    return mark_safe(filled)  # noqa: S308 (answer is nh3-sanitised on save; values are escaped)
+    return placeholders.fill_html(answer, values)
 
 
 @dataclass(frozen=True)

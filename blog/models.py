@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 
+from shop.core import placeholders
 from shop.core.sanitise import RICH_TEXT, sanitise_html
 
 doi_validator = RegexValidator(
@@ -163,15 +164,9 @@ class FAQEntry(models.Model):
         return reverse("faq:index") + f"#{self.slug}"
 
     def clean(self):
-        from blog.faq import PLACEHOLDERS, unknown_placeholders
+        from blog.faq import PLACEHOLDERS
 
-        if unknown := unknown_placeholders(self.answer):
-            raise ValidationError(
-                {
-                    "answer": f"Unknown placeholder {', '.join('{' + n + '}' for n in unknown)}; "
-                    f"the answer may use {', '.join('{' + n + '}' for n in PLACEHOLDERS)}."
-                }
-            )
+        placeholders.check(self.answer, PLACEHOLDERS, "answer")
 
 
 class ArticleQuerySet(models.QuerySet):

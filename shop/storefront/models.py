@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
+from shop.core import placeholders
+
 # A path on this site: one leading slash. "//host" and "/\host" are read by browsers as
 # another site's address, so they are refused, as are spaces and backslashes anywhere.
 site_path = RegexValidator(
@@ -17,9 +19,6 @@ site_path = RegexValidator(
 class StorePromiseQuerySet(models.QuerySet):
     def shown(self) -> "StorePromiseQuerySet":
         return self.filter(is_active=True).order_by("position", "pk")
-
-
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 class StorePromise(models.Model):
@@ -62,14 +61,8 @@ class StorePromise(models.Model):
         return self.text
 
     def clean(self):
-        allowed = self.PLACEHOLDERS.get(self.kind, set())
-        unknown = sorted(set(PLACEHOLDER.findall(self.text or "")) - allowed)
-        if unknown:
-            offered = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
-            raise ValidationError(
-                {"text": f"Unknown placeholder {{{unknown[0]}}}; this kind offers: {offered}."}
-            )
+        placeholders.check(self.text, self.PLACEHOLDERS.get(self.kind, set()), "text")
 
-    def render(self, values: dict[str, str]) -> str:
-        """The text with its placeholders filled from ``values`` (unknown ones kept)."""
-        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.text)
+    def render(self, values: dict[str, str]) -> str | None:
+        """The text with its placeholders filled from ``values``; None if one is missing."""
+        return placeholders.fill(self.text, values)

@@ -35,5 +35,7 @@ def shown_promises(request=None) -> list[ShownPromise]:
             if not hours:
                 continue
             values = {"hours": hours_text(hours)}
-        shown.append(ShownPromise(promise.kind, promise.render(values), promise.link))
+        text = promise.render(values)
+        if text is not None:  # a value it quotes is missing: better unsaid than wrong
+            shown.append(ShownPromise(promise.kind, text, promise.link))
     return shown
