@@ -12,6 +12,8 @@ from oscar.apps.catalogue.abstract_models import (
     MissingProductImage,
 )
 
+from shop.core.vat import STANDARD_RATE
+
 
 class ProductClass(AbstractProductClass):
     """Oscar's product class plus the two facts every product of the class shares."""
@@ -26,7 +28,7 @@ class ProductClass(AbstractProductClass):
         "VAT rate (%)",
         max_digits=5,
         decimal_places=2,
-        default=Decimal("20.00"),
+        default=STANDARD_RATE,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Percentage included in the prices of this type's products, e.g. 20 or 0.",
     )
@@ -38,11 +40,6 @@ class ProductClass(AbstractProductClass):
         blank=True,
         help_text="Which UK food information the product pages of this type show.",
     )
-
-    @property
-    def vat_fraction(self) -> Decimal:
-        """The rate as a fraction (20% -> 0.2)."""
-        return self.vat_rate / Decimal(100)
 
 
 class RaceSafeMissingProductImage(MissingProductImage):

@@ -1,6 +1,6 @@
 """VAT by rate for receipts and the order review: goods and delivery, per rate.
 
-Delivery VAT is apportioned like the goods (see shop.shipping.vat), so each
+Delivery VAT is apportioned like the goods (shop.core.vat), so each
 rate's row carries its share of the delivery charge.
 """
 
@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from shop.shipping.vat import STANDARD_RATE, apportion
+from shop.core.vat import apportion, rate_of
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def order_vat_rows(order) -> list[VATRow]:
     """VAT by rate for a placed order, from its lines' recorded rates and prices."""
     goods: dict[Decimal, tuple[Decimal, Decimal]] = defaultdict(lambda: (Decimal(0), Decimal(0)))
     for line in order.lines.all():
-        rate = Decimal(line.tax_code) if line.tax_code else STANDARD_RATE
+        rate = rate_of(line.tax_code)
         gross, vat = goods[rate]
         goods[rate] = (gross + line.line_price_incl_tax, vat + line.line_price_tax)
     return vat_rows(dict(goods), order.shipping_incl_tax)
@@ -60,7 +60,7 @@ def basket_vat_rows(basket, shipping_charge) -> list[VATRow]:
         price = line.purchase_info.price
         if not price.exists:
             continue
-        rate = Decimal(price.tax_code or STANDARD_RATE)
+        rate = rate_of(price.tax_code)
         gross, vat = goods[rate]
         goods[rate] = (gross + line.line_price_incl_tax_incl_discounts, vat + line.line_tax)
     return vat_rows(dict(goods), shipping_charge.incl_tax if shipping_charge else Decimal(0))

@@ -6,28 +6,13 @@ price is derived from it, so the total the shopper sees never drifts by a
 penny from the price staff typed.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from oscar.apps.partner import strategy
 from oscar.apps.partner.prices import TaxInclusiveFixedPrice
 from oscar.apps.partner.prices import Unavailable as UnavailablePrice
 
-PENNY = Decimal("0.01")
-
-
-def split_vat(gross: Decimal, rate_percent: Decimal) -> tuple[Decimal, Decimal]:
-    """Split a VAT-inclusive amount into (net, VAT) with HMRC's VAT fraction.
-
-    VAT = gross x rate / (100 + rate), rounded to the nearest penny (half up);
-    net is the remainder, so net + VAT == gross exactly.
-    """
-    tax = (gross * rate_percent / (Decimal(100) + rate_percent)).quantize(PENNY, ROUND_HALF_UP)
-    return gross - tax, tax
-
-
-def tax_code(rate_percent: Decimal) -> str:
-    """A stable label for a VAT rate, kept on order lines ("20", "0", "5")."""
-    return format(rate_percent.normalize(), "f")
+from shop.core.vat import split_vat, tax_code
 
 
 def vat_inclusive_price(gross: Decimal, rate_percent: Decimal, currency: str):

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from oscar.core.loading import get_class, get_model
 
-from shop.partner.strategy import UKStrategy, split_vat
+from shop.core.vat import split_vat
+from shop.partner.strategy import UKStrategy
 from tests import factories
 
 pytestmark = pytest.mark.django_db

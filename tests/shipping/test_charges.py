@@ -8,8 +8,8 @@ from oscar.apps.offer.applicator import Applicator
 from oscar.core.loading import get_model
 from oscar.test.factories import UserAddressFactory
 
+from shop.core.vat import VATPortion, apportion
 from shop.shipping.repository import Repository
-from shop.shipping.vat import VATPortion, apportion
 from tests import factories
 
 pytestmark = pytest.mark.django_db
