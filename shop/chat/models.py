@@ -61,6 +61,23 @@ class ConversationQuerySet(models.QuerySet):
     def resolved(self) -> "ConversationQuerySet":
         return self.filter(status=Conversation.Status.RESOLVED)
 
+    def tab_counts(self, user) -> dict[str, int]:
+        """Conversations in each inbox tab, and visitor messages no one has read in open ones."""
+        open_ = models.Q(status=Conversation.Status.OPEN)
+        counts = self.aggregate(
+            waiting=models.Count("pk", filter=open_ & models.Q(awaiting_reply_since__isnull=False)),
+            mine=models.Count("pk", filter=open_ & models.Q(assigned_to=user)),
+            open=models.Count("pk", filter=open_),
+            resolved=models.Count("pk", filter=models.Q(status=Conversation.Status.RESOLVED)),
+        )
+        counts["unread"] = Message.objects.filter(
+            conversation__in=self,
+            conversation__status=Conversation.Status.OPEN,
+            sender=Message.Sender.VISITOR,
+            pk__gt=models.F("conversation__staff_read_up_to"),
+        ).count()
+        return counts
+
     def with_unread(self) -> "ConversationQuerySet":
         """Annotate ``unread``: visitor messages staff have not opened yet."""
         return self.annotate(

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from shop.chat.dashboard.views import tab_counts
 from shop.chat.hours import ChatSchedule
+from shop.chat.models import Conversation
 from shop.order import status
 from shop.partner.stock import low_stock_records
 from shop.roles import roles_of
@@ -36,7 +36,7 @@ class IndexView(TemplateView):
             context["orders"] = self.order_panel()
         if user.has_perm("chat.view_conversation"):
             context["chats"] = {
-                **tab_counts(user),
+                **Conversation.objects.tab_counts(user),
                 "status": ChatSchedule.current(self.request).status(),
             }
         if user.has_perm("order.view_sales_figures"):

@@ -3,6 +3,9 @@
 Only what a visitor may open is listed: public products (sizes share their
 parent's page), browsable categories, published articles, and the pages
 below. ``lastmod`` is the latest change to what the page shows.
+
+Apps above this one (the blog) add their sections and pages with ``register``
+and ``register_page`` when they are ready, so seo imports none of them.
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -10,23 +13,12 @@ from django.db.models import Max
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from blog.models import Article, FAQEntry
-from blog.sitemaps import ArticleSitemap, AuthorSitemap, BlogCategorySitemap
-
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 
 
 def latest_product_change():
     return Product.objects.browsable().aggregate(latest=Max("date_updated"))["latest"]
-
-
-def latest_article_change():
-    return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-
-
-def latest_faq_change():
-    return FAQEntry.objects.visible().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class DatedSitemap(Sitemap):
@@ -43,8 +35,6 @@ class PageSitemap(DatedSitemap):
     pages = {
         "home": latest_product_change,
         "catalogue:index": latest_product_change,
-        "blog:list": latest_article_change,
-        "faq:index": latest_faq_change,
         "delivery:information": None,
     }
 
@@ -87,7 +77,14 @@ SITEMAPS = {
     "pages": PageSitemap,
     "categories": CategorySitemap,
     "products": ProductSitemap,
-    "articles": ArticleSitemap,
-    "blog-categories": BlogCategorySitemap,
-    "authors": AuthorSitemap,
 }
+
+
+def register(section: str, sitemap) -> None:
+    """Add a section to the index (/sitemap-<section>.xml)."""
+    SITEMAPS[section] = sitemap
+
+
+def register_page(url_name: str, latest=None) -> None:
+    """List a page in the "pages" section; ``latest()`` gives its lastmod."""
+    PageSitemap.pages[url_name] = latest

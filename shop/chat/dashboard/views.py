@@ -7,7 +7,7 @@ read; new visitor messages arrive by the same htmx poll the widget uses.
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -24,7 +24,7 @@ from shop.chat.forms import (
 from shop.chat.hours import ChatSchedule, hours_text
 from shop.chat.models import CannedReply, Conversation, Message, OpeningHours
 from shop.chat.polling import poll_context, poll_delay
-from shop.dashboard.mixins import DeletedMessageMixin, SavedMessageMixin
+from shop.core.edit_views import DeletedMessageMixin, SavedMessageMixin
 
 TABS = {
     "waiting": ("Waiting for a reply", lambda qs, user: qs.waiting()),
@@ -32,23 +32,6 @@ TABS = {
     "open": ("All open", lambda qs, user: qs.open()),
     "resolved": ("Resolved", lambda qs, user: qs.resolved()),
 }
-
-
-def tab_counts(user) -> dict[str, int]:
-    """Conversations in each tab, and visitor messages no one has read in open ones."""
-    open_ = Q(status=Conversation.Status.OPEN)
-    counts = Conversation.objects.aggregate(
-        waiting=Count("pk", filter=open_ & Q(awaiting_reply_since__isnull=False)),
-        mine=Count("pk", filter=open_ & Q(assigned_to=user)),
-        open=Count("pk", filter=open_),
-        resolved=Count("pk", filter=Q(status=Conversation.Status.RESOLVED)),
-    )
-    counts["unread"] = Message.objects.filter(
-        conversation__status=Conversation.Status.OPEN,
-        sender=Message.Sender.VISITOR,
-        pk__gt=F("conversation__staff_read_up_to"),
-    ).count()
-    return counts
 
 
 class InboxView(generic.ListView):
@@ -60,7 +43,7 @@ class InboxView(generic.ListView):
         self.tab = request.GET.get("tab", "waiting")
         if self.tab not in TABS:
             self.tab = "waiting"
-        self.counts = tab_counts(request.user)
+        self.counts = Conversation.objects.tab_counts(request.user)
         return super().get(request, *args, **kwargs)
 
     def get_paginator(self, queryset, per_page, **kwargs):

@@ -4,7 +4,7 @@ from django.urls import reverse_lazy
 from django.views import generic
 from oscar.core.loading import get_model
 
-from shop.dashboard.mixins import DeletedMessageMixin, SavedMessageMixin
+from shop.core.edit_views import DeletedMessageMixin, SavedMessageMixin
 from shop.dashboard.shipping.forms import ClosureForm, DeliveryMethodForm
 from shop.workdays.models import Closure
 

@@ -1,4 +1,4 @@
-"""Messages for the dashboard's own create, edit and delete screens (shipping, chat)."""
+"""Messages for our own create, edit and delete screens (delivery rules, chat replies)."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
