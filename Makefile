@@ -51,13 +51,13 @@ serve: install ## Serve like production: collectstatic + gunicorn + whitenoise (
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
-lint: dev-install ## ruff check + ruff format --check
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+lint: dev-install ## The pre-commit hooks on every file: ruff check, ruff format, djhtml
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-format: dev-install ## Apply ruff's formatting and safe fixes
+format: dev-install ## Apply ruff's formatting and safe fixes, and djhtml's indentation
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files 'templates/*.html')
 
 check: dev-install ## Django system checks and the missing-migrations check
 	$(PY) manage.py check
