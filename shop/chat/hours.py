@@ -64,8 +64,6 @@ def hours_text(hours: list[OpeningHours]) -> str:
 class ChatStatus:
     online: bool
     label: str  # "Online", "Offline — back Monday at 8am"
-    opens_next: datetime | None = None  # when offline: the next opening, UK time
-    closes_at: datetime | None = None  # when online: today's closing time
 
     @property
     def back(self) -> str:
@@ -94,11 +92,11 @@ class ChatSchedule:
         local = local_now(now)
         today = self.hours_on(local.date())
         if today and today[0] <= local.time() < today[1]:
-            return ChatStatus(True, "Online", closes_at=self._at(local.date(), today[1]))
+            return ChatStatus(True, "Online")
         opens = self.next_opening(local)
         if opens is None:
             return ChatStatus(False, "Offline")
-        return ChatStatus(False, f"Offline — back {describe_return(opens, now)}", opens_next=opens)
+        return ChatStatus(False, f"Offline — back {describe_return(opens, now)}")
 
     def next_opening(self, local: datetime) -> datetime | None:
         for offset in range(LOOKAHEAD_DAYS):

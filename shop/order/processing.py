@@ -18,6 +18,11 @@ class EventHandler(processing.EventHandler):
             services.cancel_order(order, reason=note_msg or "by staff", user=self.user)
         elif new_status == status.REFUNDED:
             services.refund_order(order, reason=note_msg or "", user=self.user)
+        elif new_status in (status.PACKED, status.DELIVERED):
+            mark = services.mark_packed if new_status == status.PACKED else services.mark_delivered
+            mark(order, user=self.user)
+            if note_msg:
+                self.create_note(order, note_msg)
         elif new_status == status.PAID and order.status == status.PENDING_PAYMENT:
             raise InvalidOrderStatus("Orders become paid when the payment provider confirms.")
         else:
