@@ -104,7 +104,7 @@ def locked_out(request, original_response=None, credentials=None):
     """The answer to a refused sign-in: the same words for every account, existing or not."""
     return render(
         request,
-        "oscar/registration/locked_out.html",
+        "shop/customer/locked_out.html",
         {"cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
         status=429,
     )

@@ -20,7 +20,7 @@ class LogoutView(oscar_views.LogoutView):
     def get(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(self.get_redirect_url())
-        return TemplateView.as_view(template_name="oscar/customer/logout_confirm.html")(request)
+        return TemplateView.as_view(template_name="shop/customer/logout_confirm.html")(request)
 
     def post(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)  # Oscar's sign-out

@@ -53,3 +53,19 @@ def test_no_two_packages_import_each_other():
     )
 
     assert both_ways == []
+
+
+OSCAR_TEMPLATES = Path(__import__("oscar").__file__).resolve().parent / "templates"
+# Oscar looks these up by name, for communication event types of ours.
+OURS_WHERE_OSCAR_LOOKS = {"commtype_order_dispatched_"}
+
+
+def test_templates_oscar_holds_only_overrides_of_oscars_templates():
+    ours = sorted(
+        str(path.relative_to(ROOT / "templates"))
+        for path in (ROOT / "templates" / "oscar").rglob("*.*")
+        if not (OSCAR_TEMPLATES / path.relative_to(ROOT / "templates")).exists()
+        and not any(path.name.startswith(prefix) for prefix in OURS_WHERE_OSCAR_LOOKS)
+    )
+
+    assert ours == []

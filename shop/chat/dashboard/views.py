@@ -169,7 +169,7 @@ class CannedReplyUpdateView(CannedReplyFormMixin, generic.UpdateView):
 
 class CannedReplyDeleteView(DeletedMessageMixin, generic.DeleteView):
     model = CannedReply
-    template_name = "oscar/dashboard/shipping/confirm_delete.html"
+    template_name = "shop/dashboard/confirm_delete.html"
     success_url = reverse_lazy("dashboard:chat-canned-list")
     extra_context = {"kind": "canned reply", "list_url": success_url}
 

@@ -20,7 +20,7 @@ def button_page(request, key: str, action: str) -> TemplateResponse:
     possible = alert.can_be_confirmed if action == "confirm" else alert.can_be_cancelled
     return TemplateResponse(
         request,
-        "oscar/customer/alerts/confirm_action.html",
+        "shop/customer/alerts/confirm_action.html",
         {"alert": alert, "action": action, "possible": possible},
     )
 

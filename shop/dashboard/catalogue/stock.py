@@ -13,7 +13,7 @@ StockRecord = get_model("partner", "StockRecord")
 
 
 class StockLevelListView(ListView):
-    template_name = "oscar/dashboard/catalogue/stock_levels.html"
+    template_name = "shop/dashboard/catalogue/stock_levels.html"
     context_object_name = "records"
     paginate_by = 50
 
@@ -42,7 +42,7 @@ class StockLevelListView(ListView):
 class StockLevelUpdateView(UpdateView):
     model = StockRecord
     form_class = StockLevelForm
-    template_name = "oscar/dashboard/catalogue/stock_level_form.html"
+    template_name = "shop/dashboard/catalogue/stock_level_form.html"
     context_object_name = "record"
 
     def form_valid(self, form):

@@ -111,7 +111,7 @@ def courier_row(order) -> list[str]:
 
 
 class DispatchListView(ListView):
-    template_name = "oscar/dashboard/orders/dispatch_list.html"
+    template_name = "shop/dashboard/orders/dispatch_list.html"
     context_object_name = "orders"
 
     def get_queryset(self):
@@ -127,7 +127,7 @@ class DispatchListView(ListView):
 class PackingSlipsView(ListView):
     """Printable packing slips: the orders ticked on the dispatch list, or all of them."""
 
-    template_name = "oscar/dashboard/orders/packing_slips.html"
+    template_name = "shop/dashboard/orders/packing_slips.html"
     context_object_name = "orders"
 
     def get_queryset(self):
