@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from shop.chat.models import Conversation, Message
+from shop.chat.models import Conversation, Message, OpeningHours
 from shop.core.site import site_url
 from shop.outbox.services import queue_email
 
@@ -157,3 +157,17 @@ def purge(*, older_than_days: int, now=None) -> int:
     cutoff = _now(now) - timedelta(days=older_than_days)
     _, deleted = Conversation.objects.filter(last_message_at__lt=cutoff).delete()
     return deleted.get(Conversation._meta.label, 0)
+
+
+@transaction.atomic
+def set_opening_hours(week: dict[int, tuple | None]) -> list[OpeningHours]:
+    """Replace the weekly hours: weekday -> (opens, closes), or None for closed all day."""
+    for weekday, times in week.items():
+        if times:
+            opens, closes = times
+            OpeningHours.objects.update_or_create(
+                weekday=weekday, defaults={"opens": opens, "closes": closes}
+            )
+        else:
+            OpeningHours.objects.filter(weekday=weekday).delete()
+    return list(OpeningHours.objects.all())

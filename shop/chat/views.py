@@ -8,7 +8,7 @@ account it belongs to; anyone else gets a 404.
 """
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,64 +16,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from shop.chat import services
+from shop.chat.access import conversation_for, current_conversation, remember
 from shop.chat.forms import MessageForm, StartChatForm
 from shop.chat.hours import ChatSchedule
+from shop.chat.limits import SLOW_DOWN, rate_limited
 from shop.chat.models import Conversation, Message
 from shop.chat.polling import poll_context, poll_delay
 from shop.chat.suggestions import suggest
-from shop.core.ratelimit import allow, client_ip, session_key
-
-SESSION_KEY = "chat_conversations"
-LIMITS = {
-    "start": [("session", 3, 3600), ("ip", 10, 3600)],
-    "send": [("session", 8, 60), ("ip", 30, 60)],
-    "transcript": [("session", 3, 3600)],
-}
-SLOW_DOWN = {
-    "start": "You have started several conversations in the last hour. Please carry on in "
-    "the one you have, or try again later.",
-    "send": "You're sending messages faster than we can read them. Please wait a minute, "
-    "then send it again; your message is still in the box.",
-    "transcript": "We've already e-mailed this conversation a few times; please check your inbox.",
-}
-
-
-def rate_limited(request, action: str) -> bool:
-    """True when this session or address has used up ``action``'s allowance."""
-    keys = {"session": session_key(request), "ip": client_ip(request)}
-    return not all(
-        allow(f"chat-{action}:{scope}:{keys[scope]}", limit=limit, window_seconds=window)
-        for scope, limit, window in LIMITS[action]
-    )
-
-
-def current_conversation(request) -> Conversation | None:
-    """The visitor's latest conversation: from this session, else their account's open one."""
-    ids = request.session.get(SESSION_KEY, [])
-    if ids:
-        found = Conversation.objects.filter(public_id=ids[-1]).first()
-        if found is not None:
-            return found
-    if request.user.is_authenticated:
-        return Conversation.objects.open().filter(user=request.user).first()
-    return None
-
-
-def conversation_for(request, public_id) -> Conversation:
-    """The conversation if this visitor may see it; 404 otherwise (never 403: ids stay secret)."""
-    conversation = Conversation.objects.filter(public_id=public_id).first()
-    if conversation is None:
-        raise Http404
-    allowed = str(public_id) in request.session.get(SESSION_KEY, [])
-    owner = request.user.is_authenticated and conversation.user_id == request.user.pk
-    if not (allowed or owner):
-        raise Http404
-    return conversation
-
-
-def remember(request, conversation: Conversation) -> None:
-    ids = [i for i in request.session.get(SESSION_KEY, []) if i != str(conversation.public_id)]
-    request.session[SESSION_KEY] = [*ids[-9:], str(conversation.public_id)]
 
 
 def waiting_notice(conversation: Conversation | None, status, now=None) -> str:

@@ -6,7 +6,6 @@ read; new visitor messages arrive by the same htmx poll the widget uses.
 """
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -178,20 +177,16 @@ def opening_hours(request):
     """The seven weekdays on one form: times, or both empty for closed."""
     formset = OpeningHoursFormSet(request.POST or None, initial=hours_initial())
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for form in formset:
-                day = form.cleaned_data["weekday"]
-                if form.cleaned_data.get("opens"):
-                    OpeningHours.objects.update_or_create(
-                        weekday=day,
-                        defaults={
-                            "opens": form.cleaned_data["opens"],
-                            "closes": form.cleaned_data["closes"],
-                        },
-                    )
-                else:
-                    OpeningHours.objects.filter(weekday=day).delete()
-        hours = list(OpeningHours.objects.all())
+        hours = services.set_opening_hours(
+            {
+                form.cleaned_data["weekday"]: (
+                    (form.cleaned_data["opens"], form.cleaned_data["closes"])
+                    if form.cleaned_data.get("opens")
+                    else None
+                )
+                for form in formset
+            }
+        )
         messages.success(request, f"Chat hours saved: {hours_text(hours)}.")
         return redirect("dashboard:chat-hours")
     return render(
