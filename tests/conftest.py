@@ -84,18 +84,37 @@ def _clear_cache():
 
 
 @pytest.fixture
-def assert_request_queries(django_assert_num_queries):
-    """django_assert_num_queries for one request through the test client.
+def queries_do_not_grow():
+    """Query-count tests: a page costs as many queries with many rows as with few.
 
-    On PostgreSQL ATOMIC_REQUESTS wraps the view in a transaction, which
-    inside the test's own transaction is a SAVEPOINT and its RELEASE: two
-    more statements that production spends as BEGIN and COMMIT.
+    ``grow(n)`` adds rows until the page shows ``n`` (it is called with each
+    size in turn); ``fetch()`` requests the page. The count at the largest size
+    must equal the count at the smallest and stay under ``ceiling``: a
+    generous bound, so a harmless extra query elsewhere (a middleware, a
+    session lookup) does not fail every such test, while an N+1 always does.
+    Each page is fetched once before counting, to warm per-process caches.
     """
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-    def check(expected: int):
-        extra = 2 if connection.settings_dict["ATOMIC_REQUESTS"] else 0
-        return django_assert_num_queries(expected + extra)
+    def check(fetch, grow, *, ceiling: int, sizes=(3, 30)):
+        counts = []
+        for size in sizes:
+            grow(size)
+            fetch()
+            with CaptureQueriesContext(connection) as queries:
+                response = fetch()
+            assert response.status_code == 200, f"{response.status_code} at {size} rows"
+            counts.append(len(queries))
+        small, large = counts[0], counts[-1]
+        detail = "\n".join(q["sql"][:200] for q in queries.captured_queries)
+        assert small == large, (
+            f"{small} queries at {sizes[0]} rows, {large} at {sizes[-1]}:\n{detail}"
+        )
+        # PostgreSQL's ATOMIC_REQUESTS adds a SAVEPOINT and its RELEASE inside a test.
+        ceiling += 2 if connection.settings_dict["ATOMIC_REQUESTS"] else 0
+        assert large <= ceiling, f"{large} queries, more than {ceiling}:\n{detail}"
+        return large
 
     return check
 

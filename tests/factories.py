@@ -105,14 +105,15 @@ def child_of(parent, size: str):
     return parent.children.get(title=f"{parent.title}, {size}")
 
 
-def catalogue(size: int) -> dict:
+def catalogue(size: int, start: int = 0) -> dict:
     """Two product lines with ``size`` products (stand-alone items and parents with
-    sizes), and the demo delivery rules, so pages show all they show in production."""
+    sizes), and the demo delivery rules, so pages show all they show in production.
+    ``start`` adds to a catalogue made before with that many products."""
     delivery_methods()
     kepos = category("kēpos")
     drinks = category("Kefir > Drinks")
     products = []
-    for number in range(size):
+    for number in range(start, size):
         if number % 3 == 2:
             products.append(
                 parent_with_sizes(

@@ -175,22 +175,21 @@ def test_product_pages_show_their_linked_answers(client):
     assert "FAQPage" not in [block["@type"] for block in jsonld(response)]
 
 
-@pytest.mark.parametrize("size", [3, 30])
-def test_faq_page_query_count_does_not_grow(client, size, assert_request_queries):
+def test_faq_page_query_count_does_not_grow(client, queries_do_not_grow):
     factories.delivery_methods()
-    for n in range(size):
-        factories.faq_entry(
-            f"Question {n}?", "<p>Spend {threshold}.</p>", category=f"Topic {n % 3}"
-        )
+    made = []
 
-    client.get(FAQ)
+    def grow(size):
+        for n in range(len(made), size):
+            made.append(
+                factories.faq_entry(
+                    f"Question {n}?", "<p>Spend {threshold}.</p>", category=f"Topic {n % 3}"
+                )
+            )
 
     # promises, chat hours and delivery methods (the strip; the answers share the methods),
-    # menu, entries
-    with assert_request_queries(5):
-        response = client.get(FAQ)
-
-    assert response.status_code == 200
+    # menu, entries: 5
+    queries_do_not_grow(lambda: client.get(FAQ), grow, ceiling=8)
 
 
 def test_marketing_edits_faq_entries_and_customer_service_only_reads_them(client):

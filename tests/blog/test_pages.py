@@ -188,9 +188,9 @@ def test_staff_preview_drafts_in_the_page_layout_and_others_cannot(client):
     assert '<meta name="robots" content="noindex">' in marketer.content.decode()
 
 
-def catalogue_of_articles(size: int):
-    category = FAQCategory.objects.create(name="Health", slug="health")
-    for n in range(size):
+def catalogue_of_articles(size: int, start: int = 0):
+    category, _ = FAQCategory.objects.get_or_create(name="Health", slug="health")
+    for n in range(start, size):
         article = factories.article(
             f"Article {n}",
             categories=[f"Category {n % 3}"],
@@ -207,15 +207,16 @@ def catalogue_of_articles(size: int):
     return Article.objects.order_by("pk").first()
 
 
-@pytest.mark.parametrize("size", [3, 30])
 @pytest.mark.parametrize(
-    ("page_name", "expected"),
-    [("list", 9), ("category", 10), ("tag", 10), ("author", 10), ("detail", 19)],
+    ("page_name", "ceiling"),  # counted today: 9, 10, 10, 10, 19
+    [("list", 12), ("category", 13), ("tag", 13), ("author", 13), ("detail", 24)],
 )
-def test_blog_page_query_counts_do_not_grow(
-    client, size, page_name, expected, assert_request_queries
-):
-    first = catalogue_of_articles(size)
+def test_blog_page_query_counts_do_not_grow(client, page_name, ceiling, queries_do_not_grow):
+    def grow(size):
+        catalogue_of_articles(size, start=Article.objects.count())
+
+    grow(3)
+    first = Article.objects.order_by("pk").first()
     urls = {
         "list": reverse("blog:list"),
         "category": first.categories.first().get_absolute_url(),
@@ -223,9 +224,4 @@ def test_blog_page_query_counts_do_not_grow(
         "author": first.author.get_absolute_url(),
         "detail": first.get_absolute_url(),
     }
-    client.get(urls[page_name])
-
-    with assert_request_queries(expected):
-        response = client.get(urls[page_name])
-
-    assert response.status_code == 200
+    queries_do_not_grow(lambda: client.get(urls[page_name]), grow, ceiling=ceiling)

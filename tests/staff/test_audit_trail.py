@@ -141,14 +141,15 @@ def test_managers_read_the_trail_and_nobody_edits_it():
     assert marketing.get(reverse("admin:audit_auditentry_changelist")).status_code == 403
 
 
-@pytest.mark.parametrize("size", [3, 30])
-def test_the_trail_lists_in_a_fixed_number_of_queries(size, assert_request_queries):
+def test_the_trail_lists_in_a_fixed_number_of_queries(queries_do_not_grow):
     manager = staff(roles.MANAGERS, "boss@kepos.example")
-    people = [UserFactory(email=f"p{n}@example.com") for n in range(size)]
     marketing = Group.objects.get(name=roles.MARKETING)
-    for person in people:
-        with_request_of(manager, lambda p=person: p.groups.add(marketing))
 
-    with assert_request_queries(12):
-        response = manager.get(reverse("admin:audit_auditentry_changelist"))
-    assert response.status_code == 200
+    def grow(size):
+        for n in range(AuditEntry.objects.count(), size):
+            person = UserFactory(email=f"p{n}@example.com")
+            with_request_of(manager, lambda p=person: p.groups.add(marketing))
+
+    # 12 today
+    url = reverse("admin:audit_auditentry_changelist")
+    queries_do_not_grow(lambda: manager.get(url), grow, ceiling=16)
