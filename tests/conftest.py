@@ -128,17 +128,11 @@ def _rows_from_data_migrations(request):
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("transactional_db")
-    from importlib import import_module
-
     from django.apps import apps
 
-    for migration in (
-        "0002_site_countries_promises",
-        "0004_delivery_promise_quotes_the_rule",
-        "0005_chat_promise_quotes_the_hours",
-    ):
-        module = import_module(f"shop.storefront.migrations.{migration}")
-        (getattr(module, "seed", None) or module.forwards)(apps, None)
-    import_module(
-        "shop.chat.migrations.0002_staffed_eight_to_eight_every_day"
-    ).staff_eight_to_eight(apps, None)
+    from shop.chat import seed as chat_rows
+    from shop.storefront import seed as store_rows
+
+    store_rows.site_and_country(apps)
+    store_rows.promises(apps)
+    chat_rows.opening_hours(apps)
