@@ -69,3 +69,16 @@ def test_templates_oscar_holds_only_overrides_of_oscars_templates():
     )
 
     assert ours == []
+
+
+def test_no_module_outside_demo_data_and_migrations_passes_450_lines():
+    long = sorted(
+        f"{path.relative_to(ROOT)}: {lines}"
+        for folder in ("shop", "blog")
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts and "demo" not in path.parts
+        for lines in [len(path.read_text().splitlines())]
+        if lines > 450
+    )
+
+    assert long == []
