@@ -52,16 +52,12 @@ def tariff(method) -> Tariff:
         per_order=method.price_per_order,
         per_item=method.price_per_item,
         free_from=method.free_shipping_threshold,
-        surcharges={
-            zone: surcharge
-            for zone in DeliveryZone
-            if method.serves(zone)
-            for surcharge in [_surcharge(method, zone)]
-        },
+        surcharges={zone: surcharge(method, zone) for zone in DeliveryZone if method.serves(zone)},
     )
 
 
-def _surcharge(method, zone: DeliveryZone) -> Decimal:
+def surcharge(method, zone: DeliveryZone) -> Decimal:
+    """What an address in ``zone`` pays on top, free delivery or not."""
     return {
         DeliveryZone.MAINLAND: ZERO,
         DeliveryZone.HIGHLANDS_ISLANDS: method.highlands_islands_surcharge,
@@ -94,9 +90,9 @@ class Quote:
 def for_goods(method, *, goods_total: Decimal, items: int, zone=DeliveryZone.MAINLAND) -> Quote:
     rule = tariff(method)
     free = rule.free_from is not None and goods_total >= rule.free_from
-    surcharge = _surcharge(method, zone)
+    extra = surcharge(method, zone)
     own = ZERO if free else rule.charge_for(items)
-    return Quote(rule, zone, goods_total, items, free, surcharge, own + surcharge)
+    return Quote(rule, zone, goods_total, items, free, extra, own + extra)
 
 
 def for_basket(method, basket, zone=None) -> Quote:
@@ -108,7 +104,3 @@ def for_basket(method, basket, zone=None) -> Quote:
         items=items,
         zone=zone or getattr(method, "zone", DeliveryZone.MAINLAND),
     )
-
-
-def surcharge(method, zone: DeliveryZone) -> Decimal:
-    return _surcharge(method, zone)

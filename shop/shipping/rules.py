@@ -49,18 +49,30 @@ def basket_needs_weekday_transit(basket) -> bool:
 
 @dataclass(frozen=True)
 class FreeDeliveryProgress:
-    method_name: str
-    threshold: Decimal
-    total: Decimal
+    """The basket's quote for the headline offer, as the progress bar reads it."""
+
+    quote: quotes.Quote
     currency: str
 
     @property
+    def method_name(self) -> str:
+        return self.quote.tariff.name
+
+    @property
+    def threshold(self) -> Decimal:
+        return self.quote.tariff.free_from
+
+    @property
+    def total(self) -> Decimal:
+        return self.quote.goods_total
+
+    @property
     def unlocked(self) -> bool:
-        return self.total >= self.threshold
+        return self.quote.free
 
     @property
     def remaining(self) -> Decimal:
-        return max(Decimal("0.00"), self.threshold - self.total)
+        return self.quote.left_to_free
 
     @property
     def percent(self) -> int:
@@ -75,9 +87,4 @@ def free_delivery_progress(basket, request=None) -> FreeDeliveryProgress | None:
     method = headline_method(request)
     if method is None:
         return None
-    return FreeDeliveryProgress(
-        method_name=method.name,
-        threshold=quotes.tariff(method).free_from,
-        total=basket.total_incl_tax,
-        currency=basket.currency,
-    )
+    return FreeDeliveryProgress(quotes.for_basket(method, basket), basket.currency)

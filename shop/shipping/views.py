@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from shop.shipping import quotes, rules
 from shop.shipping.forms import PostcodeCheckForm
-from shop.shipping.postcodes import DeliveryZone, describe_highlands_islands
+from shop.shipping.postcodes import describe_highlands_islands
 from shop.shipping.summary import delivery_answers
 from shop.workdays.calendar import business_calendar
 
@@ -21,22 +21,17 @@ class DeliveryInformationView(TemplateView):
         methods = rules.offered_methods(request)
         calendar = business_calendar(request)
         horizon = calendar.start + timedelta(days=60)
+        headline = rules.headline_method(request)
         context.update(
             methods=[
                 (method, rules.estimate_for(method, request=request), quotes.tariff(method))
                 for method in methods
             ],
-            headline=rules.headline_method(request),
-            headline_tariff=(
-                quotes.tariff(rules.headline_method(request))
-                if rules.headline_method(request)
-                else None
-            ),
-            answers=delivery_answers(methods, rules.headline_method(request)),
+            headline_tariff=quotes.tariff(headline) if headline else None,
+            answers=delivery_answers(methods, headline),
             closures=calendar.upcoming_closures(),
             bank_holidays=calendar.bank_holidays_between(calendar.start, horizon),
             highlands_islands=describe_highlands_islands(),
-            zones=DeliveryZone,
             postcode_form=self.postcode_check(methods),
         )
         return context
