@@ -194,7 +194,7 @@ AXES_RESET_ON_SUCCESS = True
 # A refused attempt is answered as refused and not counted (it checked no password).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "shop.customer.throttle.username"
-AXES_CLIENT_IP_CALLABLE = "shop.customer.throttle.address"
+AXES_CLIENT_IP_CALLABLE = "shop.core.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "shop.customer.throttle.locked_out"
 AXES_VERBOSE = False
 

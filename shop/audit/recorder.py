@@ -51,7 +51,6 @@ TRACKED = {
     "auth.group": ["name"],
 }
 SECRET_FIELDS = {"password"}
-MANY_TO_MANY = {"groups", "user_permissions", "permissions"}
 
 
 @contextmanager
@@ -93,7 +92,7 @@ def _record(instance, action: str, changes: dict) -> None:
     request = _staff_request()
     AuditEntry.objects.create(
         actor=request.user,
-        actor_email=request.user.email or request.user.get_username(),
+        actor_email=_describe(request.user),
         action=action,
         model=_label(instance),
         object_id=str(instance.pk),

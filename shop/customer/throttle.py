@@ -27,18 +27,14 @@ from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 
-from shop.core.ratelimit import client_address
-
 ACCOUNT_AND_ADDRESS = 5
 ADDRESS = 20
 ACCOUNT_SLOW_AFTER = 10
 ACCOUNT_SLOW_SECONDS = 60
 
-# axes compares one number with AXES_FAILURE_LIMIT; failures are reported as the
-# percentage of the nearest limit, so each rule keeps its own limit.
-PERCENT = 100
-LIMITS = (ACCOUNT_AND_ADDRESS, ADDRESS)  # in the order of AXES_LOCKOUT_PARAMETERS
-LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# axes compares one number with AXES_FAILURE_LIMIT; failures are reported as that
+# share of the nearest rule's limit, so each rule keeps its own limit.
+LIMITS = (ACCOUNT_AND_ADDRESS, ADDRESS)  # in the order of settings.AXES_LOCKOUT_PARAMETERS
 
 
 def username(request, credentials) -> str | None:
@@ -50,10 +46,6 @@ def username(request, credentials) -> str | None:
     return name.strip().lower()[:255] if isinstance(name, str) else None
 
 
-def address(request) -> str | None:
-    return client_address(request)
-
-
 class SignInHandler(AxesDatabaseHandler):
     """axes' database handler with a limit per rule and the per-account slow-down."""
 
@@ -62,8 +54,9 @@ class SignInHandler(AxesDatabaseHandler):
             attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
             for attempts in self.get_user_attempts(request, credentials)
         ]
+        scale = settings.AXES_FAILURE_LIMIT
         return max(
-            (count * PERCENT // limit for count, limit in zip(counts, LIMITS, strict=False)),
+            (count * scale // limit for count, limit in zip(counts, LIMITS, strict=False)),
             default=0,
         )
 
