@@ -1,13 +1,11 @@
 """With DEBUG off, every dashboard and admin view needs a session verified by a second factor."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import reverse
 from django_otp import user_has_device
 
 from shop.twofactor.devices import needs_two_factor
+from shop.twofactor.views import step_url
 
 # Signing in and out happens before (and after) the second factor.
 OPEN_PATHS = ("/dashboard/login/", "/dashboard/logout/", "/admin/login/", "/admin/logout/")
@@ -33,5 +31,5 @@ class StaffTwoFactorMiddleware:
             and not user.is_verified()
         ):
             step = "twofactor:verify" if user_has_device(user) else "twofactor:setup"
-            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(step_url(step, request.get_full_path()))
         return self.get_response(request)

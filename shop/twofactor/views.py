@@ -6,6 +6,8 @@ replaces it only from a verified session, so a stolen password alone cannot
 enrol the thief's phone.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
@@ -21,6 +23,11 @@ from shop.twofactor.forms import CodeForm, EnrolForm
 
 PENDING_SECRET = "twofactor_pending_secret"  # noqa: S105 (a session key, not a secret)
 NEW_CODES = "twofactor_new_codes"
+
+
+def step_url(step: str, next_url: str) -> str:
+    """The two-factor step ``step`` (a URL name), returning to ``next_url`` afterwards."""
+    return f"{reverse(step)}?{urlencode({'next': next_url})}"
 
 
 class NextMixin:
@@ -43,7 +50,7 @@ class SetupView(LoginRequiredMixin, NextMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and user_has_device(user) and not user.is_verified():
-            return redirect(f"{reverse('twofactor:verify')}?next={reverse('twofactor:setup')}")
+            return redirect(step_url("twofactor:verify", reverse("twofactor:setup")))
         return super().dispatch(request, *args, **kwargs)
 
     def secret(self) -> str:
@@ -74,7 +81,7 @@ class SetupView(LoginRequiredMixin, NextMixin, FormView):
         del self.request.session[PENDING_SECRET]
         otp_login(self.request, device)
         self.request.session[NEW_CODES] = codes
-        return redirect(f"{reverse('twofactor:recovery-codes')}?next={self.next_url()}")
+        return redirect(step_url("twofactor:recovery-codes", self.next_url()))
 
 
 class VerifyView(LoginRequiredMixin, NextMixin, FormView):
@@ -83,7 +90,7 @@ class VerifyView(LoginRequiredMixin, NextMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not user_has_device(request.user):
-            return redirect(f"{reverse('twofactor:setup')}?next={self.next_url()}")
+            return redirect(step_url("twofactor:setup", self.next_url()))
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -115,7 +122,7 @@ class RecoveryCodesView(LoginRequiredMixin, NextMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.is_verified():
-            return redirect(f"{reverse('twofactor:verify')}?next={request.path}")
+            return redirect(step_url("twofactor:verify", request.path))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
