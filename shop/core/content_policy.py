@@ -144,6 +144,11 @@ def _page(request) -> tuple[str, str]:
     return match.namespace, match.url_name or ""
 
 
+def is_payment_page(request) -> bool:
+    namespace, name = _page(request)
+    return namespace == "checkout" and name in PAYMENT_PAGES
+
+
 class ContentPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the per-page additions described above."""
 
@@ -165,7 +170,7 @@ class ContentPolicyMiddleware(CSPMiddleware):
         ):
             # Hashes would switch 'unsafe-inline' off, so the directive is replaced.
             replace["style-src"] = [SELF, UNSAFE_INLINE, REPORT_SAMPLE]
-        if namespace == "checkout" and name in PAYMENT_PAGES:
+        if is_payment_page(request):
             base = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             for directive, sources in self.gateway_policy.items():
                 if base.get(directive) == [NONE]:  # 'none' beside a source is an error
@@ -186,8 +191,7 @@ class ContentPolicyMiddleware(CSPMiddleware):
 
 
 def permissions_policy(request, gateway_policy: dict) -> str:
-    namespace, name = _page(request)
-    if namespace == "checkout" and name in PAYMENT_PAGES:
+    if is_payment_page(request):
         origins = " ".join(f'"{origin}"' for origin in gateway_policy.get("frame-src", []))
         payment = f"payment=(self {origins})".replace(" )", ")")
     else:
