@@ -11,12 +11,11 @@ import pytest
 from django.test import Client, override_settings
 
 from shop.chat.models import Conversation
-from shop.core.cache import CircuitBreaker, ResilientRedisCache
+from shop.core.cache import CircuitBreaker
 from tests.chat.test_visitor import online, start  # noqa: F401  (a fixture, a step)
+from tests.core.test_cache import DOWN, redis_cache
 from tests.order.test_access import guest_order, look_up  # noqa: F401  (a fixture, a step)
 from tests.pages import text_of
-
-DOWN = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
 class HungRedis:
@@ -73,15 +72,9 @@ def _closed_breakers():
     CircuitBreaker(DOWN).reset()
 
 
-def cache_at(location: str) -> ResilientRedisCache:
-    return ResilientRedisCache(
-        location, {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
-    )
-
-
 def test_after_one_timeout_a_hung_redis_gets_no_more_calls(hung, settings):
     settings.SHOP_CACHE_RETRY_SECONDS = 30
-    cache = cache_at(hung.location)
+    cache = redis_cache(hung.location)
 
     assert cache.get("basket", "miss") == "miss"  # waits for the timeout once
     asked = hung.received
@@ -99,7 +92,7 @@ def test_after_one_timeout_a_hung_redis_gets_no_more_calls(hung, settings):
 
 def test_the_breaker_lets_one_call_through_once_its_time_is_up(hung, settings):
     settings.SHOP_CACHE_RETRY_SECONDS = 0
-    cache = cache_at(hung.location)
+    cache = redis_cache(hung.location)
 
     cache.get("basket")
     asked = hung.received
@@ -110,10 +103,10 @@ def test_the_breaker_lets_one_call_through_once_its_time_is_up(hung, settings):
 
 def test_every_worker_thread_of_a_process_learns_from_the_first_failure(hung, settings):
     settings.SHOP_CACHE_RETRY_SECONDS = 30
-    cache_at(hung.location).get("basket")
+    redis_cache(hung.location).get("basket")
     asked = hung.received
 
-    another = cache_at(hung.location)  # Django makes one instance per thread
+    another = redis_cache(hung.location)  # Django makes one instance per thread
     another.get("basket")
 
     assert hung.received == asked
