@@ -153,3 +153,15 @@ def test_with_debug_on_the_demo_goes_without_it(manager, settings):
     settings.SHOP_STAFF_TWO_FACTOR = False
 
     assert password_only(manager).get("/dashboard/").status_code == 200
+
+
+def test_the_way_back_keeps_its_whole_query_string(manager):
+    client = password_only(manager)  # no authenticator yet
+
+    response = client.get(
+        "/accounts/two-factor/", {"next": "/dashboard/orders/?status=Paid&page=2"}
+    )
+
+    assert response["Location"] == (
+        "/accounts/two-factor/set-up/?next=%2Fdashboard%2Forders%2F%3Fstatus%3DPaid%26page%3D2"
+    )
