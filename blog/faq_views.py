@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.generic import TemplateView
 
-from blog import structured_data
 from blog.faq import shown_entries
 from blog.models import FAQEntry
 from shop.core.text import fold
@@ -56,7 +55,7 @@ class FAQView(TemplateView):
             matching=matching,
             crumbs=crumbs,
             jsonld=[
-                structured_data.faq_jsonld(shown),
+                jsonld.faq_page(shown),
                 jsonld.breadcrumbs(request, crumbs),
             ]
             if shown

@@ -14,7 +14,6 @@ from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
-from blog import structured_data
 from blog.faq import shown_entries
 from blog.images import hero_renditions
 from blog.models import Article, ArticleProduct, Author, BlogSettings, Category, Tag
@@ -156,7 +155,7 @@ class ArticleDetailView(DetailView):
             og_image_url=request.build_absolute_uri(image_url) if image_url else "",
             # No FAQPage here: the FAQ page marks up every answer, once for the site.
             jsonld=[
-                structured_data.article_jsonld(article, request, image_url=image_url),
+                jsonld.blog_posting(request, article, image_url=image_url),
                 jsonld.breadcrumbs(request, crumbs),
             ],
         )

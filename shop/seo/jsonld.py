@@ -1,5 +1,6 @@
-"""JSON-LD for the store's pages: Organization and WebSite (home page),
-BreadcrumbList, and Product with offers priced and shipped by the live rules.
+"""JSON-LD for every page, in one place: Organization and WebSite (home page),
+BreadcrumbList, Product with offers priced and shipped by the live rules,
+BlogPosting with its citations, and FAQPage.
 
 Every builder returns plain dicts; the ``ld_json`` template tag writes them
 into the page, escaped like ``json_script``.
@@ -202,4 +203,70 @@ def _shipping(method, price: Decimal, now) -> dict:
                 "unitCode": "DAY",
             },
         },
+    }
+
+
+def blog_posting(request, article, *, image_url: str = "") -> dict:
+    """BlogPosting for ``article``, citing its references as scholarly works."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "BlogPosting",
+        "headline": article.title[:110],
+        "description": article.meta_description,
+        "mainEntityOfPage": absolute(request, article.get_absolute_url()),
+        "url": absolute(request, article.get_absolute_url()),
+        "datePublished": article.publish_at.isoformat() if article.publish_at else None,
+        "dateModified": article.updated_at.isoformat(),
+        "author": {
+            "@type": "Organization",
+            "name": article.author.name,
+            "url": absolute(request, article.author.get_absolute_url()),
+        },
+        "publisher": {"@type": "Organization", "name": settings.SHOP_BUSINESS_NAME},
+        "keywords": [tag.name for tag in article.tags.all()],
+        "articleSection": [category.name for category in article.categories.all()],
+        "citation": [citation(reference) for reference in article.references.all()],
+    }
+    if image_url:
+        data["image"] = [absolute(request, image_url)]
+    if article.last_reviewed_on:
+        data["lastReviewed"] = article.last_reviewed_on.isoformat()
+    return data
+
+
+def citation(reference) -> dict:
+    work = {"@type": "ScholarlyArticle", "name": reference.title}
+    if reference.authors:
+        work["author"] = reference.authors
+    if reference.journal:
+        work["isPartOf"] = {"@type": "Periodical", "name": reference.journal}
+    if reference.year:
+        work["datePublished"] = str(reference.year)
+    if reference.link:
+        work["url"] = reference.link
+    identifiers = []
+    if reference.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": reference.doi})
+    if reference.pmid:
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": "PMID", "value": reference.pmid}
+        )
+    if identifiers:
+        work["identifier"] = identifiers
+    return work
+
+
+def faq_page(entries) -> dict:
+    """FAQPage for ``entries`` (shown entries: answers with live values filled in)."""
+    return {
+        "@context": SCHEMA,
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": entry.question,
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
+            }
+            for entry in entries
+        ],
     }
