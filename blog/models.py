@@ -20,10 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
-from django_prose_editor.fields import ProseEditorField
 
 from shop.core import placeholders
-from shop.core.sanitise import RICH_TEXT, sanitise_html
+from shop.core.sanitise import rich_text_field
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.1038/s41598-024-72793-2 (without https://doi.org/)."
@@ -56,7 +55,7 @@ class Author(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(unique=True)
     job_title = models.CharField(max_length=120, blank=True)
-    bio = ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html, blank=True)
+    bio = rich_text_field(blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -128,9 +127,7 @@ class FAQEntry(models.Model):
     slug = models.SlugField(
         max_length=80, unique=True, help_text="The question's anchor: /faq/#this-slug."
     )
-    answer = ProseEditorField(
-        extensions=RICH_TEXT,
-        sanitize=sanitise_html,
+    answer = rich_text_field(
         help_text="Quote the live delivery rules rather than copying them: {threshold}, "
         "{method}, {charge} and {cutoff} are filled in from the headline delivery method.",
     )
@@ -288,7 +285,7 @@ class Section(models.Model):
     anchor = models.SlugField(
         max_length=80, blank=True, help_text="Set from the heading when first saved, then kept."
     )
-    body = ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html)
+    body = rich_text_field()
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -1,5 +1,6 @@
-"""The one sanitiser for HTML that people write (articles, FAQ answers, product,
-category, offer, range and page descriptions).
+"""The one sanitiser, and the one rich-text model field, for HTML that people
+write (articles, FAQ answers, product, category, offer, range and page
+descriptions).
 
 Whoever writes rich text is hostile to whoever reads it, staff included: Oscar
 prints several of these fields with ``|safe`` in the storefront and the
@@ -14,6 +15,7 @@ from functools import cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django_prose_editor.fields import ProseEditorField
 
 # What marketers may put in rich text: the editor offers exactly this, and the
 # server keeps exactly this.
@@ -61,3 +63,9 @@ def sanitise_html(html: str | None) -> str:
 def safe_html(html: str | None) -> SafeString:
     """Sanitised ``html`` marked safe, for templates (defence in depth for stored fields)."""
     return mark_safe(sanitise_html(html))  # noqa: S308 (nh3 output)
+
+
+def rich_text_field(**options) -> ProseEditorField:
+    """A model field for rich text people write: the editor offers ``RICH_TEXT``
+    and the field keeps only that, whoever saves it."""
+    return ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html, **options)
