@@ -1,4 +1,4 @@
-"""The blog in the Django admin, where Marketing writes articles and FAQ entries.
+"""The blog in the Django admin, where Marketing writes articles.
 
 Saving an article checks that every [n] in its sections has a reference,
 keeps a revision of the whole article, and makes the hero image renditions.
@@ -8,11 +8,9 @@ Revisions can be compared and restored from the article's page.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from blog import revisions
 from blog.images import generate_renditions
@@ -23,8 +21,6 @@ from blog.models import (
     Author,
     BlogSettings,
     Category,
-    FAQCategory,
-    FAQEntry,
     KeyTakeaway,
     Reference,
     Revision,
@@ -205,45 +201,6 @@ class CategoryAdmin(admin.ModelAdmin):
 class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(FAQCategory)
-class FAQCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "position"]
-    list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(FAQEntry)
-class FAQEntryAdmin(admin.ModelAdmin):
-    list_display = ["question", "category", "position", "is_visible", "used_in"]
-    list_filter = ["category", "is_visible"]
-    list_editable = ["position", "is_visible"]
-    list_select_related = ["category"]
-    search_fields = ["question", "answer"]
-    prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["products"]  # searched by title or UPC (Oscar's ProductAdmin)
-    fields = ["category", "question", "slug", "answer", "position", "is_visible", "products"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                article_count=Count("article_links", distinct=True),
-                product_count=Count("products", distinct=True),
-            )
-        )
-
-    @admin.display(description="Linked from")
-    def used_in(self, entry):
-        return format_html(
-            "{} article{}, {} product{}",
-            entry.article_count,
-            "" if entry.article_count == 1 else "s",
-            entry.product_count,
-            "" if entry.product_count == 1 else "s",
-        )
 
 
 @admin.register(BlogSettings)

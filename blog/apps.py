@@ -1,4 +1,5 @@
-"""The science blog: articles with takeaways, sections, references and FAQ, run by Marketing."""
+"""The science blog: articles with takeaways, sections, references and FAQ blocks, run by
+Marketing."""
 
 from django.apps import AppConfig
 
@@ -11,17 +12,13 @@ class BlogConfig(AppConfig):
     def ready(self):
         from django.db.models import Max
 
-        from blog.models import Article, FAQEntry
+        from blog.models import Article
         from blog.sitemaps import ArticleSitemap, AuthorSitemap, BlogCategorySitemap
         from shop.seo import sitemaps
 
         sitemaps.register_page(
             "blog:list",
             lambda: Article.objects.published().aggregate(latest=Max("updated_at"))["latest"],
-        )
-        sitemaps.register_page(
-            "faq:index",
-            lambda: FAQEntry.objects.visible().aggregate(latest=Max("updated_at"))["latest"],
         )
         sitemaps.register("articles", ArticleSitemap)
         sitemaps.register("blog-categories", BlogCategorySitemap)

@@ -1,4 +1,4 @@
-"""The science blog: structured articles, authors, FAQ entries, revisions.
+"""The science blog: structured articles, authors, revisions.
 
 An article is not one blob: takeaways, sections, references, FAQ links and
 related products are rows of their own, in order, so pages, JSON-LD and
@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from shop.core import placeholders
 from shop.core.sanitise import rich_text_field
 
 doi_validator = RegexValidator(
@@ -96,74 +95,6 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("blog:tag", kwargs={"slug": self.slug})
-
-
-class FAQCategory(models.Model):
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(unique=True, help_text="The category's anchor on the FAQ page.")
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "FAQ category"
-        verbose_name_plural = "FAQ categories"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("faq:index") + f"#{self.slug}"
-
-
-class FAQEntryQuerySet(models.QuerySet):
-    def visible(self) -> "FAQEntryQuerySet":
-        return self.filter(is_visible=True)
-
-
-class FAQEntry(models.Model):
-    """One question and its answer, written once and linked from articles and pages."""
-
-    question = models.CharField(max_length=200)
-    slug = models.SlugField(
-        max_length=80, unique=True, help_text="The question's anchor: /faq/#this-slug."
-    )
-    answer = rich_text_field(
-        help_text="Quote the live delivery rules rather than copying them: {threshold}, "
-        "{method}, {charge} and {cutoff} are filled in from the headline delivery method.",
-    )
-    category = models.ForeignKey(FAQCategory, on_delete=models.PROTECT, related_name="entries")
-    position = models.PositiveSmallIntegerField(default=0)
-    is_visible = models.BooleanField(default=True)
-    products = models.ManyToManyField(
-        "catalogue.Product",
-        blank=True,
-        related_name="faq_entries",
-        verbose_name="shown on these product pages",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = FAQEntryQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["category__position", "position", "pk"]
-        verbose_name = "FAQ entry"
-        verbose_name_plural = "FAQ entries"
-
-    def __str__(self) -> str:
-        return self.question
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.question)[:80]
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("faq:index") + f"#{self.slug}"
-
-    def clean(self):
-        from blog.faq import PLACEHOLDERS
-
-        placeholders.check(self.answer, PLACEHOLDERS, "answer")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -359,7 +290,9 @@ class ArticleFAQ(models.Model):
     """An article's FAQ block: ordered links to FAQ entries (one answer, one place)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faq_links")
-    entry = models.ForeignKey(FAQEntry, on_delete=models.CASCADE, related_name="article_links")
+    entry = models.ForeignKey(
+        "faq.FAQEntry", on_delete=models.CASCADE, related_name="article_links"
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -91,7 +91,7 @@ def restore(revision: Revision, *, user=None) -> Article:
         getattr(article, part).all().delete()
         rows = [model(article=article, **row) for row in revision.data.get(part, [])]
         if part == "faq_links":
-            rows = [r for r in rows if _exists("blog", "FAQEntry", r.entry_id)]
+            rows = [r for r in rows if _exists("faq", "FAQEntry", r.entry_id)]
         if part == "product_links":
             rows = [r for r in rows if _exists("catalogue", "Product", r.product_id)]
         for row in rows:

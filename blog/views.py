@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
-from blog.faq import shown_entries
 from blog.images import hero_renditions
 from blog.models import Article, ArticleProduct, Author, BlogSettings, Category, Tag
+from shop.faq.answers import shown_entries
 from shop.seo import jsonld
 
 Product = get_model("catalogue", "Product")

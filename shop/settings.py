@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "shop.demo",
     "shop.seo",
     "shop.chat",
+    "shop.faq",
     "blog",
 ]
 

@@ -23,7 +23,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
-    path("faq/", include("blog.faq_urls")),
+    path("faq/", include("shop.faq.urls")),
     path("chat/", include("shop.chat.urls")),
     path("accounts/two-factor/", include("shop.twofactor.urls")),
     path(

@@ -252,7 +252,7 @@ def faq_entry(question: str, answer: str = "<p>An answer.</p>", category: str = 
     """A visible FAQ entry in the named category (created at the next position if new)."""
     from django.utils.text import slugify
 
-    from blog.models import FAQCategory, FAQEntry
+    from shop.faq.models import FAQCategory, FAQEntry
 
     position = kw.pop("category_position", FAQCategory.objects.count() * 10)
     group, _ = FAQCategory.objects.get_or_create(

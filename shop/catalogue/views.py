@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
-from blog.faq import shown_entries
-from blog.models import FAQEntry
+from shop.faq.answers import shown_entries
+from shop.faq.models import FAQEntry
 from shop.seo import jsonld
 
 Product = get_model("catalogue", "Product")

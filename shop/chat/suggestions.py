@@ -4,9 +4,9 @@ Each visible answer scores two points per query word in its question and one
 per word in its answer; the best three with a score are suggested.
 """
 
-from blog.faq import shown_entries
-from blog.models import FAQEntry
 from shop.core.text import fold, plain_text
+from shop.faq.answers import shown_entries
+from shop.faq.models import FAQEntry
 
 LIMIT = 3
 MIN_WORD = 3

@@ -30,7 +30,7 @@ HTML_FIELDS: dict[str, tuple[str, ...]] = {
     "flatpages.FlatPage": ("content",),
     "blog.Author": ("bio",),
     "blog.Section": ("body",),
-    "blog.FAQEntry": ("answer",),
+    "faq.FAQEntry": ("answer",),
     # Written by code from templates that quote staff text (product titles);
     # Oscar prints both with |safe in the customer's account.
     "communication.Notification": ("subject", "body"),

@@ -15,8 +15,6 @@ from blog.models import (
     ArticleProduct,
     Author,
     Category,
-    FAQCategory,
-    FAQEntry,
     KeyTakeaway,
     Reference,
     Section,
@@ -25,6 +23,7 @@ from blog.models import (
 from blog.revisions import save_revision
 from shop.demo import blog_data
 from shop.demo.heroes import draw_hero
+from shop.faq.models import FAQCategory, FAQEntry
 
 Product = get_model("catalogue", "Product")
 

@@ -41,8 +41,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from oscar.core.loading import get_model
 
-from blog.models import Article, FAQEntry, Section
+from blog.models import Article, Section
 from shop.core.text import fold, plain_text
+from shop.faq.models import FAQEntry
 
 Product = get_model("catalogue", "Product")
 

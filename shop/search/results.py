@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from blog.faq import shown_entries
 from shop.core.text import fold, plain_text
+from shop.faq.answers import shown_entries
 from shop.search.backends import Query, search_backend
 from shop.search.snippets import highlight
 

@@ -210,7 +210,7 @@ def test_two_revisions_can_be_compared(marketer):
 def test_customer_service_can_read_faq_entries_but_not_articles(client):
     factories.sign_in(client, factories.staff_user(roles.CUSTOMER_SERVICE))
 
-    assert client.get(reverse("admin:blog_faqentry_changelist")).status_code == 200
+    assert client.get(reverse("admin:faq_faqentry_changelist")).status_code == 200
     assert client.get(reverse("admin:blog_article_changelist")).status_code == 403
 
 

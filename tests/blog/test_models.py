@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from blog.models import Article, FAQCategory, FAQEntry, Reference, Section, cited_numbers
+from blog.models import Article, Reference, Section, cited_numbers
+from shop.faq.models import FAQCategory, FAQEntry
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.test.factories import UserFactory
 
-from blog.models import Article, ArticleFAQ, ArticleProduct, BlogSettings, FAQCategory, FAQEntry
+from blog.models import Article, ArticleFAQ, ArticleProduct, BlogSettings
 from shop import roles
+from shop.faq.models import FAQCategory, FAQEntry
 from tests import factories
 from tests.pages import by_type, jsonld, text_of
 

@@ -67,7 +67,7 @@ def test_only_rich_text_editor_pages_allow_inline_styles():
 def test_the_admin_forms_with_the_prose_editor_allow_inline_styles_and_others_do_not():
     pages = content_policy.rich_text_admin_pages()
 
-    assert {"blog_article_change", "blog_faqentry_add", "blog_author_change"} <= pages
+    assert {"blog_article_change", "faq_faqentry_add", "blog_author_change"} <= pages
     assert "auth_user_change" not in pages
 
 

@@ -72,7 +72,7 @@ ADMIN = [
     "admin:auth_user_changelist",
     "admin:auth_user_change",
     "admin:blog_article_change",  # prose editor
-    "admin:blog_faqentry_change",
+    "admin:faq_faqentry_change",
     "admin:flatpages_flatpage_change",
 ]
 

@@ -223,7 +223,8 @@ def test_searches_use_the_migrations_indexes():
     from django.contrib.postgres.search import SearchQuery
     from oscar.core.loading import get_model
 
-    from blog.models import FAQEntry, Section
+    from blog.models import Section
+    from shop.faq.models import FAQEntry
     from shop.search.backends import CONFIG, PostgresSearch
 
     vector = PostgresSearch._vector

@@ -182,7 +182,8 @@ def _content(objects: dict) -> None:
 
 
 def _blog(objects: dict) -> None:
-    from blog.models import BlogSettings, FAQCategory
+    from blog.models import BlogSettings
+    from shop.faq.models import FAQCategory
 
     article = factories.article(
         "Hostile article",

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from blog.models import FAQCategory, FAQEntry
+from shop.faq.models import FAQCategory, FAQEntry
 from shop.shipping import quotes
 from shop.shipping.postcodes import DeliveryZone
 from tests import checkout_steps as steps

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from blog.faq import render_answer
-from blog.models import FAQEntry
 from shop import roles
+from shop.faq.answers import render_answer
+from shop.faq.models import FAQEntry
 from tests import factories
 from tests.pages import by_type, jsonld, text_of
 
@@ -194,14 +194,14 @@ def test_faq_page_query_count_does_not_grow(client, queries_do_not_grow):
 
 def test_marketing_edits_faq_entries_and_customer_service_only_reads_them(client):
     entry = factories.faq_entry("Where do you deliver?")
-    change = reverse("admin:blog_faqentry_change", args=[entry.pk])
+    change = reverse("admin:faq_faqentry_change", args=[entry.pk])
 
     factories.sign_in(client, factories.staff_user(roles.MARKETING))
-    assert client.get(reverse("admin:blog_faqentry_add")).status_code == 200
+    assert client.get(reverse("admin:faq_faqentry_add")).status_code == 200
 
     factories.sign_in(client, factories.staff_user(roles.CUSTOMER_SERVICE))
     assert client.get(change).status_code == 200
-    assert client.get(reverse("admin:blog_faqentry_add")).status_code == 403
+    assert client.get(reverse("admin:faq_faqentry_add")).status_code == 403
 
     factories.sign_in(client, factories.staff_user(roles.ORDER_STAFF))
     assert client.get(change).status_code == 403
@@ -212,7 +212,7 @@ def test_a_marketer_saving_an_unknown_placeholder_sees_why(client):
     group = factories.faq_entry("Seed?").category
 
     response = client.post(
-        reverse("admin:blog_faqentry_add"),
+        reverse("admin:faq_faqentry_add"),
         {
             "category": group.pk,
             "question": "How much?",

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.generic import TemplateView
 
-from blog.faq import shown_entries
-from blog.models import FAQEntry
 from shop.core.text import fold
+from shop.faq.answers import shown_entries
+from shop.faq.models import FAQEntry
 from shop.seo import jsonld
 
 MAX_QUERY = 100
@@ -32,7 +32,7 @@ class FAQFilterForm(forms.Form):
 
 
 class FAQView(TemplateView):
-    template_name = "blog/faq.html"
+    template_name = "faq/index.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
