@@ -107,7 +107,9 @@ def test_moving_the_faq_keeps_every_answer_link_and_permission(client):
         assert {link.article_id for link in entry.article_links.all()} == was["articles"]
     assert FAQCategory.objects.count() == len(CATEGORIES)
     first = Article.objects.get(pk=articles[0].pk)
-    assert first.faq_links.count() == sum(articles[0].pk in e["articles"] for e in expected.values())
+    assert first.faq_links.count() == sum(
+        articles[0].pk in e["articles"] for e in expected.values()
+    )
 
     # The same content types, relabelled: permissions and the groups holding them carried over.
     assert {
