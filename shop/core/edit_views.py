@@ -1,4 +1,5 @@
-"""Messages for our own create, edit and delete screens (delivery rules, chat replies)."""
+"""Our own create, edit and delete screens (delivery rules, chat replies): one
+template each for editing and deleting, and what they say when done."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -18,6 +19,21 @@ class SavedMessageMixin:
             return self.form_invalid(form)
         messages.success(self.request, self.success_message.format(object=self.object))
         return response
+
+
+class EditScreenMixin(SavedMessageMixin):
+    """A create or edit view on the shared screen, which names what it edits
+    (``kind``, e.g. "closure") and links back to the list (``list_title``)."""
+
+    template_name = "shop/dashboard/edit_form.html"
+    kind = ""
+    list_title = ""
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("kind", self.kind)
+        kwargs.setdefault("list_title", self.list_title)
+        kwargs.setdefault("list_url", self.success_url)
+        return super().get_context_data(**kwargs)
 
 
 class DeletedMessageMixin:

@@ -23,7 +23,7 @@ from shop.chat.forms import (
 from shop.chat.hours import ChatSchedule, hours_text
 from shop.chat.models import CannedReply, Conversation, Message, OpeningHours
 from shop.chat.polling import poll_context, poll_delay
-from shop.core.edit_views import DeletedMessageMixin, SavedMessageMixin
+from shop.core.edit_views import DeletedMessageMixin, EditScreenMixin
 
 TABS = {
     "waiting": ("Waiting for a reply", lambda qs, user: qs.waiting()),
@@ -151,11 +151,11 @@ class CannedReplyListView(generic.ListView):
     context_object_name = "replies"
 
 
-class CannedReplyFormMixin(SavedMessageMixin):
+class CannedReplyFormMixin(EditScreenMixin):
     model = CannedReply
     form_class = CannedReplyForm
-    template_name = "shop/dashboard/chat/canned_form.html"
     success_url = reverse_lazy("dashboard:chat-canned-list")
+    kind, list_title = "canned reply", "Canned replies"
 
 
 class CannedReplyCreateView(CannedReplyFormMixin, generic.CreateView):

@@ -4,7 +4,7 @@ from django.urls import reverse_lazy
 from django.views import generic
 from oscar.core.loading import get_model
 
-from shop.core.edit_views import DeletedMessageMixin, SavedMessageMixin
+from shop.core.edit_views import DeletedMessageMixin, EditScreenMixin
 from shop.dashboard.shipping.forms import ClosureForm, DeliveryMethodForm
 from shop.workdays.models import Closure
 
@@ -17,19 +17,19 @@ class DeliveryMethodListView(generic.ListView):
     context_object_name = "methods"
 
 
-class DeliveryMethodCreateView(SavedMessageMixin, generic.CreateView):
+class DeliveryMethodFormMixin(EditScreenMixin):
     model = DeliveryMethod
     form_class = DeliveryMethodForm
-    template_name = "shop/dashboard/shipping/delivery_method_form.html"
     success_url = reverse_lazy("dashboard:shipping-method-list")
+    kind, list_title = "delivery method", "Delivery methods"
 
 
-class DeliveryMethodUpdateView(SavedMessageMixin, generic.UpdateView):
-    model = DeliveryMethod
-    form_class = DeliveryMethodForm
-    template_name = "shop/dashboard/shipping/delivery_method_form.html"
-    context_object_name = "method"
-    success_url = reverse_lazy("dashboard:shipping-method-list")
+class DeliveryMethodCreateView(DeliveryMethodFormMixin, generic.CreateView):
+    pass
+
+
+class DeliveryMethodUpdateView(DeliveryMethodFormMixin, generic.UpdateView):
+    pass
 
 
 class DeliveryMethodDeleteView(DeletedMessageMixin, generic.DeleteView):
@@ -46,18 +46,19 @@ class ClosureListView(generic.ListView):
     paginate_by = 50
 
 
-class ClosureCreateView(SavedMessageMixin, generic.CreateView):
+class ClosureFormMixin(EditScreenMixin):
     model = Closure
     form_class = ClosureForm
-    template_name = "shop/dashboard/shipping/closure_form.html"
     success_url = reverse_lazy("dashboard:shipping-closure-list")
+    kind, list_title = "closure", "Closure days"
 
 
-class ClosureUpdateView(SavedMessageMixin, generic.UpdateView):
-    model = Closure
-    form_class = ClosureForm
-    template_name = "shop/dashboard/shipping/closure_form.html"
-    success_url = reverse_lazy("dashboard:shipping-closure-list")
+class ClosureCreateView(ClosureFormMixin, generic.CreateView):
+    pass
+
+
+class ClosureUpdateView(ClosureFormMixin, generic.UpdateView):
+    pass
 
 
 class ClosureDeleteView(DeletedMessageMixin, generic.DeleteView):
