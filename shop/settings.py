@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "shop.storefront",
     "shop.workdays",
     "shop.outbox",
+    "shop.gateways",
+    "shop.payments",
     "shop.demo",
     "shop.seo",
     "shop.chat",

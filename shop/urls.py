@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("shop.seo.urls")),
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),
+    path("payments/test/", include("shop.gateways.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -33,8 +33,11 @@ def choose_method(client, code="next-day"):
 
 
 def basket_token(client) -> str:
-    html = client.get(reverse("checkout:preview")).content.decode()
-    return re.search(r'name="basket_token" value="([^"]+)"', html).group(1)
+    response = client.get(reverse("checkout:preview"))
+    html = response.content.decode()
+    found = re.search(r'name="basket_token" value="([^"]+)"', html)
+    assert found, f"No review form ({response.status_code} {response.get('Location')}): {html}"
+    return found.group(1)
 
 
 def place_order(client, card=GOOD_CARD, token=None):

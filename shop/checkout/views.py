@@ -1,25 +1,34 @@
-"""Checkout fork: review and pay on one page, card payment through the gateway,
-stock checked under locks before any money moves, and one order per basket
-however often "Place order" is pressed."""
+"""Checkout fork: review and pay on one page. "Place order" writes the order as
+Pending payment with its stock allocated (under locks, before any money moves),
+then pays it through the gateway: at once for the test gateway's card form, or
+in the browser for Stripe, coming back to the return page (``outcome.py``). One
+order per basket however often "Place order" is pressed; a retry reuses it or
+cancels it first."""
 
 import logging
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from oscar.apps.checkout import views
-from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from shop.checkout import review
 from shop.checkout.forms import CardForm
+from shop.checkout.outcome import PENDING_ORDER, PaymentOutcomeMixin
+from shop.gateways import base as gateway_base
 from shop.gateways import get_gateway
 from shop.gateways.base import PaymentFailed
-from shop.order import services
-from shop.order.utils import InsufficientStock, reserve_stock
+from shop.order import status
+from shop.order.utils import InsufficientStock
 from shop.order.vat import basket_vat_rows, order_vat_rows
 from shop.partner.stock import queue_low_stock_emails
+from shop.payments import completion, intents
 from shop.shipping import rules
 from shop.shipping.postcodes import PostcodeError
 from shop.shipping.repository import zone_of_address
@@ -31,10 +40,23 @@ Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
+OPEN_STATUSES = frozenset(
+    {gateway_base.REQUIRES_PAYMENT_METHOD, gateway_base.REQUIRES_CONFIRMATION}
+)
+
 PROCESSING_ERROR = (
     "We couldn't process your card: the card processor reported an error. No money was "
     "taken. Please try again in a moment, or use another card."
 )
+NEEDS_SCRIPT = "Paying by card needs JavaScript turned on in your browser."
+PAYMENT_IN_FLIGHT = (
+    "The payment for your earlier order is still being confirmed by your bank. "
+    "Please wait a minute, then look for our e-mail before ordering again."
+)
+
+
+class PaymentInFlight(Exception):
+    """The basket's earlier order is being paid right now; nothing may replace it."""
 
 
 STALE_REVIEW = (
@@ -87,8 +109,11 @@ class ShippingMethodView(views.ShippingMethodView):
         return super().get(request, *args, **kwargs)
 
 
-class PaymentDetailsView(views.PaymentDetailsView):
-    """The order review with the card form under it; "Place order" pays and orders."""
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
+    """The order review with the payment form under it. "Place order" writes the order
+    as Pending payment (stock allocated), then pays it through the gateway; the
+    network call is made outside any transaction."""
 
     template_name = template_name_preview = "oscar/checkout/preview.html"
 
@@ -98,11 +123,32 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def dispatch(self, request, *args, **kwargs):
+        self.checkout_session = CheckoutSessionData(request)
+        if request.method == "GET" and self.unfinished_payment():
+            with transaction.atomic():
+                self.give_basket_back()  # a payment left half-way: the basket comes back
+            return redirect(request.get_full_path())
         if request.method == "POST" and request.POST.get("action") == "place_order":
             placed = self.order_already_placed(request)
             if placed is not None:
                 return placed
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.preview and request.POST.get("action") == "place_order":
+            return self.handle_place_order_submission(request)  # manages its own transactions
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+    def unfinished_payment(self) -> bool:
+        basket_id = self.checkout_session.get_submitted_basket_id()
+        return (
+            bool(basket_id) and Basket.objects.filter(pk=basket_id, status=Basket.FROZEN).exists()
+        )
+
+    def wants_json(self) -> bool:
+        """The payment page's script (Stripe) asks for JSON; a plain form post does not."""
+        return self.request.headers.get("Accept", "").startswith("application/json")
 
     # --- One order per basket, at the total the shopper reviewed ---
 
@@ -115,29 +161,33 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return f"session:{self.request.session.session_key}"
 
     def order_already_placed(self, request):
-        """A double click or a re-posted form: wait for the first submission to finish
-        (the basket row lock), then show the order it placed instead of placing another."""
+        """A double click or a re-posted form after the order was paid: show that order."""
         reviewed = review.read_token(request.POST.get("basket_token", ""))
         if reviewed is None or reviewed.visitor != self.visitor_key():
             return None  # the normal path reports the problem
-        basket = Basket.objects.select_for_update().filter(pk=reviewed.basket_id).first()
-        if basket is None or basket.status == Basket.OPEN:
-            return None
-        order = Order.objects.filter(basket_id=reviewed.basket_id).first()
+        order = (
+            Order.objects.filter(basket_id=reviewed.basket_id)
+            .exclude(status__in=[status.PENDING_PAYMENT, status.CANCELLED])
+            .first()
+        )
         if order is None:
             return None
         logger.info("Order #%s: repeated submission, showing the placed order", order.number)
-        request.session["checkout_order_id"] = order.pk
-        return redirect("checkout:thank-you")
+        return self.show_order(order)
 
     # --- The review page ---
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         basket = self.request.basket
+        gateway = get_gateway()
         context.setdefault("card_form", CardForm())
         context["basket_token"] = review.token_for(context, visitor=self.visitor_key())
-        context["gateway"] = get_gateway()
+        context["gateway"] = gateway
+        context["gateway_settings"] = gateway.browser_settings()
+        total = context.get("order_total")
+        if total is not None:  # the Payment Element shows it in wallets (Apple/Google Pay)
+            context["payment_amount_minor"] = int(total.incl_tax * 100)
         if context.get("shipping_charge") is not None:
             context["vat_rows"] = basket_vat_rows(basket, context["shipping_charge"])
         method = context.get("shipping_method")
@@ -154,6 +204,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def render_preview(self, request, **kwargs):
         kwargs.pop("card", None)  # card details are never put back into a page
+        if request.method == "POST" and self.wants_json():
+            if kwargs.get("error"):
+                messages.error(request, kwargs["error"])
+            return JsonResponse({"redirect": reverse("checkout:preview")})
         return super().render_preview(request, **kwargs)
 
     def render_payment_details(self, request, **kwargs):
@@ -163,6 +217,13 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def handle_place_order_submission(self, request):
         """Pay only for what the review page showed: same lines, delivery and total."""
+        with transaction.atomic():
+            checked = self.check_submission(request)
+        if not isinstance(checked, dict):
+            return checked  # the review page again, saying why
+        return self.submit(**checked)
+
+    def check_submission(self, request):
         reviewed = review.read_token(request.POST.get("basket_token", ""))
         if (
             reviewed is None
@@ -170,13 +231,19 @@ class PaymentDetailsView(views.PaymentDetailsView):
             or reviewed.basket_id != request.basket.pk
         ):
             return self.render_preview(request, error=STALE_REVIEW)
-        form = CardForm(request.POST)
-        if not form.is_valid():
-            return self.render_preview(
-                request, card_form=form, error="Please check your card details below."
-            )
+        card = None
+        if get_gateway().collects_card_details:
+            form = CardForm(request.POST)
+            if not form.is_valid():
+                return self.render_preview(
+                    request, card_form=form, error="Please check your card details below."
+                )
+            card = form.card
+        elif not self.wants_json():
+            return self.render_preview(request, error=NEEDS_SCRIPT)
         submission = self.build_submission()
-        if review.fingerprint(submission) != reviewed.fingerprint:
+        fingerprint = review.fingerprint(submission)
+        if fingerprint != reviewed.fingerprint:
             now = submission["order_total"]
             logger.info("Basket #%s changed after review; not charged", request.basket.pk)
             return self.render_preview(
@@ -186,7 +253,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
                     now=currency(now.incl_tax, now.currency),
                 ),
             )
-        submission["payment_kwargs"]["card"] = form.card
+        submission["payment_kwargs"]["card"] = card
+        submission["order_kwargs"]["checkout_fingerprint"] = fingerprint
         method = submission["shipping_method"]
         if method is not None and hasattr(getattr(method, "method", method), "cutoff_time"):
             estimate = self.estimate(method, submission["basket"])
@@ -195,63 +263,109 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 deliver_from=estimate.earliest,
                 deliver_by=estimate.latest,
             )
-        return self.submit(**submission)
+        return submission
 
-    def handle_payment(self, order_number, total, card=None, **kwargs):
-        """Check stock under lock, then authorise the card; keep only brand and last four."""
-        if Order.objects.filter(basket_id=self.request.basket.pk).exists():
-            raise UnableToTakePayment("This basket has already been ordered: nothing was charged.")
+    def submit(self, user, basket, *args, payment_kwargs=None, order_kwargs=None, **kwargs):
+        """Write (or reuse) the Pending payment order, then pay it."""
+        card = (payment_kwargs or {}).get("card")
+        order_kwargs = order_kwargs or {}
         try:
-            reserve_stock(self.request.basket)
+            earlier = self.earlier_intents(basket, order_kwargs["checkout_fingerprint"])
+            with transaction.atomic():
+                order, reuse = self.pending_order(
+                    user, basket, *args, earlier=earlier, **kwargs, **order_kwargs
+                )
         except InsufficientStock as error:
-            raise UnableToTakePayment(str(error)) from None
+            return self.render_preview(self.request, error=str(error))
+        except PaymentInFlight as error:
+            return self.render_preview(self.request, error=str(error))
+        except PaymentFailed as error:
+            logger.error("Basket #%s: earlier payment unreadable: %s", basket.pk, error)
+            return self.render_preview(self.request, error=PROCESSING_ERROR)
+        self.request.session[PENDING_ORDER] = order.pk
+        return_url = self.request.build_absolute_uri(reverse("checkout:payment-return"))
         gateway = get_gateway()
         try:
-            authorisation = gateway.authorise(
-                amount=total.incl_tax, currency=total.currency, order_number=order_number, card=card
-            )
+            intent = intents.start(order, reuse=reuse)
+            if card is not None and intent.status in OPEN_STATUSES:
+                intent = gateway.confirm_card(intent.reference, card=card, return_url=return_url)
         except PaymentFailed as error:
-            logger.error("Order #%s: payment processing error: %s", order_number, error)
-            raise UnableToTakePayment(PROCESSING_ERROR) from error
-        source_type, _ = SourceType.objects.get_or_create(name=gateway.name)
-        self.add_payment_source(
-            Source(
-                source_type=source_type,
-                currency=total.currency,
-                amount_allocated=total.incl_tax,
-                amount_debited=total.incl_tax,
-                reference=authorisation.reference,
-                label=f"{authorisation.brand} ending {authorisation.last4}",
-            )
+            logger.error("Order #%s: payment processing error: %s", order.number, error)
+            self.give_basket_back()
+            return self.render_preview(self.request, error=PROCESSING_ERROR)
+        if card is None and intent.status in OPEN_STATUSES:
+            # The browser confirms it with Stripe, then comes back to the return page.
+            return JsonResponse({"client_secret": intent.client_secret, "return_url": return_url})
+        return self.payment_outcome(
+            order, intent, failed=lambda message: self.render_preview(self.request, error=message)
         )
-        self.authorisation = authorisation
 
-    def handle_order_placement(self, *args, **kwargs):
-        """Write the order in a savepoint; if that fails, give the money back."""
-        try:
-            with transaction.atomic():
-                return super().handle_order_placement(*args, **kwargs)
-        except Exception:
-            authorisation = getattr(self, "authorisation", None)
-            if authorisation is not None:
-                get_gateway().void(reference=authorisation.reference)
-                logger.error(
-                    "Payment %s voided: the order could not be saved", authorisation.reference
-                )
-            raise
+    def earlier_intents(self, basket, fingerprint: str) -> dict:
+        """The intents of this basket's unpaid orders for other lines, read before any
+        lock is taken (a network call)."""
+        earlier = Order.objects.filter(basket_id=basket.pk, status=status.PENDING_PAYMENT).exclude(
+            checkout_fingerprint=fingerprint
+        )
+        gateway = get_gateway()
+        return {
+            order.pk: gateway.retrieve(reference) if reference else None
+            for order in earlier
+            for reference in [intents.reference_of(order)]
+        }
+
+    def pending_order(
+        self,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        earlier=None,
+        **order_kwargs,
+    ):
+        """This basket's Pending payment order if it is what was reviewed, else a new one
+        (one for other lines is cancelled first; its unpaid intent moves over). The
+        basket is frozen while the payment is made."""
+        Basket.objects.select_for_update().filter(pk=basket.pk).values_list("pk").first()
+        reuse = ""
+        for order in Order.objects.filter(basket_id=basket.pk, status=status.PENDING_PAYMENT):
+            if order.checkout_fingerprint == order_kwargs["checkout_fingerprint"]:
+                self.freeze(basket)
+                return order, ""
+            current = (earlier or {}).get(order.pk)
+            if current is not None:
+                if current.status in (gateway_base.PROCESSING, gateway_base.SUCCEEDED):
+                    raise PaymentInFlight(PAYMENT_IN_FLIGHT)
+                if current.status in intents.MOVABLE:
+                    reuse = current.reference
+            completion.abandon(order, reason="the basket changed before payment")
+        order_number = self.generate_order_number(basket)
+        self.checkout_session.set_order_number(order_number)
+        order = self.place_order(
+            order_number=order_number,
+            user=user,
+            basket=basket,
+            shipping_address=shipping_address,
+            shipping_method=shipping_method,
+            shipping_charge=shipping_charge,
+            billing_address=billing_address,
+            order_total=order_total,
+            surcharges=surcharges,
+            **order_kwargs,
+        )
+        self.freeze(basket)
+        return order, reuse
+
+    def freeze(self, basket) -> None:
+        self.freeze_basket(basket)
+        self.checkout_session.set_submitted_basket(basket)
 
     def place_order(self, *args, **kwargs):
-        """The order starts as Pending payment with its stock allocated; the
-        gateway has already confirmed, so it moves straight on to Paid."""
+        """The order starts as Pending payment with its stock allocated (under locks)."""
         order = super().place_order(*args, **kwargs)
-        authorisation = getattr(self, "authorisation", None)
-        if authorisation is not None:
-            services.mark_paid(
-                order,
-                amount=order.total_incl_tax,
-                reference=authorisation.reference,
-                source_name=get_gateway().name,
-            )
         queue_low_stock_emails()  # the allocation may have taken a product below its threshold
         return order
 

@@ -1,27 +1,36 @@
-"""The payment gateway interface.
+"""The payment gateway interface: payment intents, as Stripe shapes them.
 
-Two shapes of provider fit it:
-
-* a card form on our own page, authorised at once (``collects_card_details``;
-  ``authorise`` returns a result or raises): the built-in test gateway;
-* a hosted payment page that the shopper is redirected to, which confirms
-  later by webhook (``start_hosted_payment`` returns the URL; the webhook
-  calls ``shop.order.services.mark_paid``): e.g. Stripe Checkout.
-
-Either way an order is only ever marked paid once the provider confirms, and
-only the card's brand and last four digits are kept.
+One intent per order, created (or updated) on our server at "Place order"
+with the amount the server computed; confirmed with the shopper's card,
+which happens in the browser for Stripe (the Payment Element posts the card
+to Stripe, never to us) or on our server for the built-in test gateway
+(``collects_card_details``); then read back (``retrieve``) by whoever needs
+to know the outcome: the return page, the webhook, the stale-order job and
+the reconciliation command. Nothing card-shaped is kept but the brand and
+the last four digits.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
 from oscar.apps.payment.exceptions import PaymentError, UnableToTakePayment
 
+# Intent statuses (Stripe's names).
+REQUIRES_PAYMENT_METHOD = "requires_payment_method"  # new, or the last attempt failed
+REQUIRES_CONFIRMATION = "requires_confirmation"
+REQUIRES_ACTION = "requires_action"  # 3-D Secure: the shopper must authenticate
+PROCESSING = "processing"
+SUCCEEDED = "succeeded"
+CANCELED = "canceled"
+FINAL_STATUSES = frozenset({SUCCEEDED, CANCELED})
+
 
 @dataclass(frozen=True)
 class Card:
-    """Card details for one authorisation; never saved or logged."""
+    """Card details for one confirmation on our server; never saved or logged."""
 
     number: str
     expiry_month: int
@@ -33,10 +42,28 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Authorisation:
-    reference: str  # the provider's payment id
-    brand: str
-    last4: str
+class Intent:
+    """A payment intent as the provider reports it."""
+
+    reference: str  # the provider's id, e.g. pi_3Ab...
+    status: str
+    amount: Decimal
+    currency: str
+    order_number: str  # from the intent's metadata, set by our server
+    client_secret: str = ""  # lets the browser confirm this one intent
+    brand: str = ""
+    last4: str = ""
+    failure_message: str = ""  # why the last attempt failed, safe to show the shopper
+    next_action_url: str = ""  # where the shopper authenticates (test gateway)
+    created: datetime | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status == SUCCEEDED
+
+    @property
+    def card_label(self) -> str:
+        return f"{self.brand or 'Card'} ending {self.last4}" if self.last4 else ""
 
 
 class PaymentDeclined(UnableToTakePayment):
@@ -44,26 +71,46 @@ class PaymentDeclined(UnableToTakePayment):
 
 
 class PaymentFailed(PaymentError):
-    """The provider could not process the payment (outage, processing error)."""
+    """The provider could not be reached or could not process the request."""
 
 
 class Gateway(Protocol):
     code: str
     name: str
+    # True: the card form is ours and ``confirm_card`` posts it to the provider.
+    # False: the provider's script confirms in the browser (``client_secret``).
     collects_card_details: bool
-    # Extra Content-Security-Policy sources the payment pages need (scripts,
+    # Extra Content-Security-Policy sources the payment page needs (scripts,
     # frames, connections of the provider), e.g. {"script-src": ["https://js.example"]};
     # frame-src origins are also allowed the Payment Request API there.
     content_security_policy: dict[str, list[str]]
 
-    def authorise(
-        self, *, amount: Decimal, currency: str, order_number: str, card: Card
-    ) -> Authorisation: ...
+    def browser_settings(self) -> dict:
+        """What the payment page's script needs (e.g. the publishable key)."""
 
-    def start_hosted_payment(
-        self, *, amount: Decimal, currency: str, order_number: str, return_url: str
-    ) -> str: ...
+    def prepare(
+        self,
+        *,
+        reference: str,
+        amount: Decimal,
+        currency: str,
+        order_number: str,
+        idempotency_key: str,
+    ) -> Intent:
+        """Create an intent (``reference`` empty) or set an open one's amount."""
 
-    def refund(self, *, reference: str, amount: Decimal, currency: str) -> str: ...
+    def confirm_card(self, reference: str, *, card: Card, return_url: str) -> Intent:
+        """Confirm with card details taken on our page (``collects_card_details`` only)."""
 
-    def void(self, *, reference: str) -> None: ...
+    def retrieve(self, reference: str) -> Intent: ...
+
+    def cancel(self, reference: str) -> Intent:
+        """Cancel an intent not yet paid; returns it as it now is (maybe succeeded)."""
+
+    def refund(
+        self, *, reference: str, amount: Decimal, currency: str, idempotency_key: str
+    ) -> str:
+        """Refund ``amount`` of a succeeded intent; returns the refund's id."""
+
+    def succeeded_between(self, start: datetime, end: datetime) -> Iterator[Intent]:
+        """Every succeeded intent created in [start, end), for reconciliation."""

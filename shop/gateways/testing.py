@@ -1,9 +1,12 @@
-"""The built-in test gateway, behaving like a card processor's test mode.
+"""The built-in test gateway, behaving like Stripe's test mode.
 
-Use it for local runs and tests (it is the default gateway). The card
-numbers are the ones processors publish for test mode:
+Use it for local runs and tests (it is the default gateway). Its intents are
+rows of ``TestIntent``; the card form on our review page confirms them on our
+server. The card numbers are the ones Stripe publishes for test mode:
 
 * 4242 4242 4242 4242: succeeds
+* 4000 0027 6000 3184: asks the shopper to authenticate (3-D Secure), on a
+  page of ours standing in for the bank's
 * 4000 0000 0000 0002: declined
 * 4000 0000 0000 0119: processing error
 
@@ -11,14 +14,59 @@ Any other number is declined, as a real test mode refuses real cards.
 """
 
 import secrets
+from collections.abc import Iterator
+from datetime import datetime
 from decimal import Decimal
 
-from shop.gateways.base import Authorisation, Card, PaymentDeclined, PaymentFailed
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from shop.gateways import base
+from shop.gateways.base import Card, Intent, PaymentFailed
 from shop.gateways.cards import brand_of
+from shop.gateways.models import TestIntent
 
 SUCCEEDS = "4242424242424242"
+AUTHENTICATES = "4000002760003184"
 DECLINED = "4000000000000002"
 PROCESSING_ERROR = "4000000000000119"
+
+DECLINED_MESSAGE = "Your card was declined. Please use another card."
+TEST_MODE_MESSAGE = (
+    "Your card was declined: this shop is in test mode, so use a test card "
+    "such as 4242 4242 4242 4242."
+)
+AUTHENTICATION_FAILED = (
+    "We couldn't authenticate your payment with your bank. Please try again or use another card."
+)
+OPEN = frozenset({base.REQUIRES_PAYMENT_METHOD, base.REQUIRES_CONFIRMATION, base.REQUIRES_ACTION})
+
+
+def as_intent(row: TestIntent) -> Intent:
+    return Intent(
+        reference=row.reference,
+        status=row.status,
+        amount=row.amount,
+        currency=row.currency,
+        order_number=row.order_number,
+        client_secret=f"{row.reference}_secret",
+        brand=row.brand,
+        last4=row.last4,
+        failure_message=row.failure_message,
+        next_action_url=(
+            reverse("test-payments:authenticate", args=[row.reference])
+            if row.status == base.REQUIRES_ACTION
+            else ""
+        ),
+        created=row.created_at,
+    )
+
+
+def _locked(reference: str) -> TestIntent:
+    try:
+        return TestIntent.objects.select_for_update().get(reference=reference)
+    except TestIntent.DoesNotExist:
+        raise PaymentFailed(f"No such payment intent: {reference}") from None
 
 
 class TestGateway:
@@ -29,28 +77,106 @@ class TestGateway:
     collects_card_details = True
     content_security_policy: dict[str, list[str]] = {}  # our own page, our own origin
 
-    def authorise(
-        self, *, amount: Decimal, currency: str, order_number: str, card: Card
-    ) -> Authorisation:
-        if card.number == DECLINED:
-            raise PaymentDeclined("Your card was declined. Please use another card.")
-        if card.number == PROCESSING_ERROR:
-            raise PaymentFailed("The card processor reported a processing error.")
-        if card.number != SUCCEEDS:
-            raise PaymentDeclined(
-                "Your card was declined: this shop is in test mode, so use a test card "
-                "such as 4242 4242 4242 4242."
-            )
-        brand, _ = brand_of(card.number)
-        return Authorisation(
-            reference=f"test_{secrets.token_hex(8)}", brand=brand, last4=card.number[-4:]
-        )
+    def browser_settings(self) -> dict:
+        return {}
 
-    def start_hosted_payment(self, **kwargs) -> str:
-        raise NotImplementedError("The test gateway takes card details on our own page.")
+    def prepare(
+        self,
+        *,
+        reference: str,
+        amount: Decimal,
+        currency: str,
+        order_number: str,
+        idempotency_key: str,
+    ) -> Intent:
+        with transaction.atomic():
+            if reference:
+                row = _locked(reference)
+                if row.status not in OPEN:
+                    raise PaymentFailed(f"Intent {reference} is {row.status}; it cannot change.")
+                row.amount, row.currency, row.order_number = amount, currency, order_number
+                row.status = base.REQUIRES_PAYMENT_METHOD
+                row.save()
+                return as_intent(row)
+            existing = TestIntent.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return as_intent(existing)  # a retried request: the same intent
+            try:
+                with transaction.atomic():
+                    row = TestIntent.objects.create(
+                        reference=f"pi_test_{secrets.token_hex(12)}",
+                        idempotency_key=idempotency_key,
+                        order_number=order_number,
+                        amount=amount,
+                        currency=currency,
+                        status=base.REQUIRES_PAYMENT_METHOD,
+                    )
+            except IntegrityError:  # a concurrent retry made it first
+                row = TestIntent.objects.get(idempotency_key=idempotency_key)
+            return as_intent(row)
 
-    def refund(self, *, reference: str, amount: Decimal, currency: str) -> str:
-        return f"test_refund_{secrets.token_hex(8)}"
+    def confirm_card(self, reference: str, *, card: Card, return_url: str) -> Intent:
+        with transaction.atomic():
+            row = _locked(reference)
+            if row.status not in OPEN:
+                return as_intent(row)  # already paid, processing or cancelled: no second charge
+            row.brand, _ = brand_of(card.number)
+            row.last4 = card.number[-4:]
+            row.failure_message = ""
+            if card.number == SUCCEEDS:
+                row.status = base.SUCCEEDED
+            elif card.number == AUTHENTICATES:
+                row.status, row.return_url = base.REQUIRES_ACTION, return_url
+            elif card.number == PROCESSING_ERROR:
+                row.status = base.REQUIRES_PAYMENT_METHOD
+                row.save()
+                raise PaymentFailed("The card processor reported a processing error.")
+            else:
+                row.status = base.REQUIRES_PAYMENT_METHOD
+                row.failure_message = (
+                    DECLINED_MESSAGE if card.number == DECLINED else (TEST_MODE_MESSAGE)
+                )
+            row.save()
+            return as_intent(row)
 
-    def void(self, *, reference: str) -> None:
-        return None
+    def authenticate(self, reference: str, *, approved: bool) -> str:
+        """The stand-in bank page's answer; returns where the shopper goes next."""
+        with transaction.atomic():
+            row = _locked(reference)
+            if row.status == base.REQUIRES_ACTION:
+                row.status = base.SUCCEEDED if approved else base.REQUIRES_PAYMENT_METHOD
+                row.failure_message = "" if approved else AUTHENTICATION_FAILED
+                row.save()
+            return row.return_url
+
+    def retrieve(self, reference: str) -> Intent:
+        row = TestIntent.objects.filter(reference=reference).first()
+        if row is None:
+            raise PaymentFailed(f"No such payment intent: {reference}")
+        return as_intent(row)
+
+    def cancel(self, reference: str) -> Intent:
+        with transaction.atomic():
+            row = _locked(reference)
+            if row.status in OPEN:
+                row.status = base.CANCELED
+                row.save()
+            return as_intent(row)
+
+    def refund(
+        self, *, reference: str, amount: Decimal, currency: str, idempotency_key: str
+    ) -> str:
+        with transaction.atomic():
+            row = _locked(reference)
+            if row.status != base.SUCCEEDED or row.refunded + amount > row.amount:
+                raise PaymentFailed(f"Cannot refund {amount} of {reference}.")
+            row.refunded += amount
+            row.save()
+        return f"re_test_{secrets.token_hex(8)}"
+
+    def succeeded_between(self, start: datetime, end: datetime) -> Iterator[Intent]:
+        rows = TestIntent.objects.filter(
+            status=base.SUCCEEDED, created_at__gte=start, created_at__lt=end
+        ).order_by("pk")
+        for row in rows.iterator():
+            yield as_intent(row)

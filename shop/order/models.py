@@ -1,4 +1,5 @@
-"""Order fork: the dates the shopper was promised, and the parcel's tracking number."""
+"""Order fork: the dates the shopper was promised, the parcel's tracking number, and
+what the shopper reviewed before paying."""
 
 from django.db import models
 from oscar.apps.order.abstract_models import AbstractOrder
@@ -11,6 +12,9 @@ class Order(AbstractOrder):
     deliver_from = models.DateField("Earliest delivery", null=True, blank=True)
     deliver_by = models.DateField("Latest delivery", null=True, blank=True)
     tracking_number = models.CharField(max_length=64, blank=True)
+    # What the shopper reviewed (shop.checkout.review.fingerprint): a retried
+    # payment reuses this Pending payment order only for the same lines and total.
+    checkout_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta(AbstractOrder.Meta):
         permissions = [("view_sales_figures", "Can see sales and revenue figures")]

@@ -14,6 +14,7 @@ from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_class, get_model
 
 from shop.gateways import get_gateway
+from shop.gateways.base import PaymentFailed
 from shop.order import status
 
 logger = logging.getLogger(__name__)
@@ -51,15 +52,17 @@ def _release_stock(order) -> None:
 
 
 @transaction.atomic
-def mark_paid(order, *, amount: Decimal, reference: str, source_name: str = "") -> None:
-    """The gateway confirmed payment: Pending payment -> Paid."""
+def mark_paid(order, *, amount: Decimal, reference: str, source_name: str = "") -> bool:
+    """The gateway confirmed payment: Pending payment -> Paid. True if this call did it;
+    a repeated confirmation (the return page and the webhook both) changes nothing."""
     _lock(order)
-    if order.status == status.PAID:
-        return  # a repeated confirmation (webhooks retry) changes nothing
+    if order.payment_events.filter(event_type__name="Paid").exists():
+        return False
     _payment_event(order, "Paid", amount, reference)
     _set_status(
         order, status.PAID, note=f"Payment confirmed{f' by {source_name}' if source_name else ''}."
     )
+    return True
 
 
 @transaction.atomic
@@ -138,11 +141,25 @@ def refundable(order) -> Decimal:
 
 
 def _refund(order, amount: Decimal) -> None:
+    """Give ``amount`` back through the gateway, inside the caller's transaction and
+    order lock: a failed call rolls the refund back, and the provider's refund
+    webhook waits for the lock, so it finds this refund already recorded."""
     source = order.sources.first()
     reference = source.reference if source else ""
-    refund_reference = get_gateway().refund(
-        reference=reference, amount=amount, currency=order.currency
-    )
+    already = order.payment_events.filter(event_type__name="Refunded").count()
+    try:
+        refund_reference = get_gateway().refund(
+            reference=reference,
+            amount=amount,
+            currency=order.currency,
+            idempotency_key=f"refund-{order.number}-{already + 1}-{amount}",
+        )
+    except PaymentFailed as error:
+        logger.error("Order #%s: refund of %s failed: %s", order.number, amount, error)
+        raise InvalidOrderStatus(
+            "The payment provider could not make the refund; nothing was refunded. "
+            "Please try again in a moment."
+        ) from error
     if source:
         source.refund(amount, reference=refund_reference)
     _payment_event(order, "Refunded", amount, refund_reference)
@@ -152,20 +169,6 @@ def stale_unpaid_orders(now=None):
     """Orders still waiting for payment after SHOP_UNPAID_ORDER_TIMEOUT_MINUTES."""
     cutoff = (now or timezone.now()) - timedelta(minutes=settings.SHOP_UNPAID_ORDER_TIMEOUT_MINUTES)
     return Order.objects.filter(status=status.PENDING_PAYMENT, date_placed__lt=cutoff)
-
-
-def cancel_stale_unpaid_orders(now=None) -> list[str]:
-    """Cancel unpaid orders past the timeout, releasing their stock; returns their numbers."""
-    cancelled = []
-    for order in stale_unpaid_orders(now).order_by("pk"):
-        with transaction.atomic():
-            _lock(order)
-            if order.status != status.PENDING_PAYMENT:
-                continue  # paid (or cancelled) since we looked
-            _set_status(order, status.CANCELLED, note="Cancelled: payment never arrived.")
-            _release_stock(order)
-            cancelled.append(order.number)
-    return cancelled
 
 
 def _send(order, event_code: str) -> None:

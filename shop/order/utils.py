@@ -45,6 +45,17 @@ def reserve_stock(basket) -> None:
             )
 
 
+class OrderNumberGenerator(utils.OrderNumberGenerator):
+    """Oscar's number (100000 + basket id), with "-2", "-3"... for a basket whose
+    earlier order was cancelled before payment (its lines changed)."""
+
+    def order_number(self, basket):
+        number = str(super().order_number(basket))
+        Order = get_model("order", "Order")
+        earlier = Order.objects.filter(basket_id=basket.id).count()
+        return f"{number}-{earlier + 1}" if earlier else number
+
+
 class OrderCreator(utils.OrderCreator):
     def place_order(self, basket, *args, **kwargs):
         reserve_stock(basket)  # locks held until the order's transaction ends

@@ -85,17 +85,51 @@ def test_delivery_vat_by_rate_in_a_mixed_basket_below_the_threshold(client, shop
     assert "0% £9.32 £0.00 £9.32" in text
 
 
-def test_the_declined_card_says_why_and_places_no_order(client, shop):
+def test_the_declined_card_says_why_and_keeps_the_order_waiting_for_payment(client, shop):
     token = steps.guest_checkout(client, [(shop["capsules"], 1)])
 
     response = steps.place_order(client, card=steps.DECLINED_CARD, token=token)
 
     assert response.status_code == 200
     assert "Your card was declined. Please use another card." in text_of(response)
-    assert not Order.objects.exists()
-    assert Basket.objects.get().status == Basket.OPEN
-    assert StockRecord.objects.get(product=shop["capsules"]).num_allocated in (None, 0)
+    order = Order.objects.get()  # written before payment, still waiting for it
+    assert order.status == status.PENDING_PAYMENT
+    assert not order.payment_events.exists()
+    assert Basket.objects.get().status == Basket.OPEN  # the shopper's to change
     assert 'value="4000' not in response.content.decode()  # card details are never echoed
+    assert not OutboxEmail.objects.exists()
+
+
+def test_a_retry_after_a_decline_pays_the_same_order_once(client, shop):
+    token = steps.guest_checkout(client, [(shop["capsules"], 2)])
+    steps.place_order(client, card=steps.DECLINED_CARD, token=token)
+
+    response = steps.place_order(client)  # from the review page shown again
+
+    assert response["Location"] == reverse("checkout:thank-you")
+    order = Order.objects.get()
+    assert order.status == status.PAID
+    assert order.payment_events.get().amount == order.total_incl_tax
+    assert StockRecord.objects.get(product=shop["capsules"]).num_allocated == 2
+    assert Basket.objects.get().status == Basket.SUBMITTED
+    assert OutboxEmail.objects.count() == 1
+
+
+def test_a_retry_for_a_changed_basket_cancels_the_waiting_order_first(client, shop):
+    token = steps.guest_checkout(client, [(shop["capsules"], 1)])
+    steps.place_order(client, card=steps.DECLINED_CARD, token=token)
+    steps.add_to_basket(client, shop["kefir"], 2)
+
+    response = steps.place_order(client)
+
+    assert response["Location"] == reverse("checkout:thank-you")
+    first, second = Order.objects.order_by("pk")
+    assert first.status == status.CANCELLED
+    assert second.status == status.PAID and second.number == f"{first.number}-2"
+    assert second.num_items == 3
+    assert StockRecord.objects.get(product=shop["capsules"]).num_allocated == 1  # not 2
+    # One payment intent per basket: the unpaid one moved to the new order.
+    assert {source.reference for source in Source.objects.all()} == {second.sources.get().reference}
 
 
 def test_the_processing_error_card_says_no_money_was_taken(client, shop):
@@ -104,7 +138,7 @@ def test_the_processing_error_card_says_no_money_was_taken(client, shop):
     response = steps.place_order(client, card=steps.ERROR_CARD, token=token)
 
     assert "the card processor reported an error. No money was taken" in text_of(response)
-    assert not Order.objects.exists()
+    assert Order.objects.get().status == status.PENDING_PAYMENT
     assert Basket.objects.get().status == Basket.OPEN
 
 
@@ -126,7 +160,7 @@ def test_bad_card_details_get_a_clear_message_and_lose_nothing(client, shop, car
     response = steps.place_order(client, card={**steps.GOOD_CARD, **card}, token=token)
 
     assert message in text_of(response)
-    assert not Order.objects.exists()
+    assert not Order.objects.exists()  # refused before anything is written
     assert Basket.objects.get().num_lines == 1
 
 

@@ -20,15 +20,15 @@ StockRecord = get_model("partner", "StockRecord")
 def race_for_the_last_unit(monkeypatch):
     # A real card processor takes a moment to answer: long enough for the other
     # shopper's request to reach the same point if nothing holds it back.
-    authorise = TestGateway.authorise
+    confirm_card = TestGateway.confirm_card
     charged = []
 
-    def slow_authorise(self, **kwargs):
-        charged.append(kwargs["order_number"])
+    def slow_confirm_card(self, reference, **kwargs):
+        charged.append(reference)
         time.sleep(0.5)
-        return authorise(self, **kwargs)
+        return confirm_card(self, reference, **kwargs)
 
-    monkeypatch.setattr(TestGateway, "authorise", slow_authorise)
+    monkeypatch.setattr(TestGateway, "confirm_card", slow_confirm_card)
     factories.delivery_methods()
     item = factories.product("Last jar of grains", "14.99", num_in_stock=1)
     shoppers = [Client(), Client()]

@@ -37,7 +37,7 @@ def shop():
 @pytest.fixture
 def authorisations():
     with mock.patch.object(
-        TestGateway, "authorise", autospec=True, side_effect=TestGateway.authorise
+        TestGateway, "confirm_card", autospec=True, side_effect=TestGateway.confirm_card
     ) as spy:
         yield spy
 

@@ -5,6 +5,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
+from shop.order import status
 from shop.outbox.models import OutboxEmail
 from tests import factories
 from tests.e2e.helpers import assert_accessible, give_address
@@ -67,7 +68,7 @@ def test_a_guest_buys_two_products_and_is_emailed_a_confirmation(page, live_serv
     assert order.number in mail.outbox[0].subject
 
 
-def test_the_decline_card_shows_the_reason_and_places_no_order(page, live_server, products):
+def test_the_decline_card_shows_the_reason_then_another_card_pays(page, live_server, products):
     add(page, live_server, products[0])
     checkout_as_guest(page, live_server)
 
@@ -77,4 +78,24 @@ def test_the_decline_card_shows_the_reason_and_places_no_order(page, live_server
         "Your card was declined. Please use another card."
     )
     expect(page.get_by_label("Card number")).to_have_value("")
-    assert not Order.objects.exists()
+    assert Order.objects.get().status == status.PENDING_PAYMENT
+
+    pay(page, "4242 4242 4242 4242")
+
+    expect(page.locator(".order-number")).to_have_text(Order.objects.get().number)
+    assert Order.objects.get().status == status.PAID
+
+
+def test_a_card_that_needs_the_bank_confirms_on_its_page(page, live_server, products):
+    add(page, live_server, products[1])
+    checkout_as_guest(page, live_server)
+
+    pay(page, "4000 0027 6000 3184")
+    expect(page.get_by_role("heading", name="Your bank asks you to confirm")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm payment").click()
+
+    order = Order.objects.get()
+    expect(page.locator(".order-number")).to_have_text(order.number)
+    assert order.status == status.PAID
+    assert OutboxEmail.objects.count() == 1

@@ -94,6 +94,7 @@ def _argument(name: str, argument: str, world: World):
         "public_id": lambda: world.conversation.public_id,
         "section": lambda: "products",
         "email_id": lambda: world.email.pk,
+        "reference": lambda: world.test_intent.reference,
         "key": lambda: world.anonymous_alert.key if "alerts" in name else world.wishlist.key,
         "to_key": lambda: world.other_wishlist.key,
         "line_pk": lambda: world.wishlist_line.pk,

@@ -20,6 +20,8 @@ from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
 from shop import roles
+from shop.gateways import base as gateway_base
+from shop.gateways.models import TestIntent
 from tests import checkout_steps as steps
 from tests import factories
 from tests.security.hostile import PAYLOAD, fill, payload
@@ -295,8 +297,22 @@ def _manager_as_shopper(objects: dict, manager) -> None:
         skip=("body_html",),
     )
     client.post(add, {"quantity": 1, "engraving": PAYLOAD})  # an open basket for its pages
+    # A test-gateway payment waiting at its stand-in bank page.
+    test_intent = fill(
+        TestIntent.objects.create(
+            reference="pi_test_world",
+            idempotency_key="world",
+            order_number="x",
+            amount=order.total_incl_tax,
+            currency="GBP",
+            status=gateway_base.REQUIRES_ACTION,
+            return_url="/",
+        ),
+        skip=("reference", "idempotency_key", "currency", "status", "return_url", "last4"),
+    )
     objects.update(
         order=order,
+        test_intent=test_intent,
         order_line=order.lines.first(),
         order_note=note,
         address=address,

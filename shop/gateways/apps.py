@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class GatewaysConfig(AppConfig):
+    """Payment providers behind one interface; holds the test gateway's intents."""
+
+    name = "shop.gateways"
+    label = "gateways"
+    verbose_name = "Payment gateways"
+    default_auto_field = "django.db.models.BigAutoField"
