@@ -13,6 +13,7 @@ from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridde
 
 from shop import secret_key
 from shop.core.content_policy import base_directives
+from shop.dashboard.navigation import with_our_screens
 from shop.order import status as order_status
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -375,35 +376,8 @@ OSCAR_ORDER_STATUS_CASCADE = order_status.CASCADE
 # Reviews: signed-in customers only, and nothing shows before a moderator approves.
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
-# Our screens sit beside Oscar's: dispatch, delivery rules and closure days
-# with the orders they fulfil; stock levels with the catalogue. Each role sees
-# only the entries its permissions open (Oscar's default_access_fn).
-_NAVIGATION_ADDITIONS = {
-    "fas fa-shopping-cart": [
-        {"label": "Today's dispatch", "url_name": "dashboard:order-dispatch-list"},
-        {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
-        {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
-    ],
-    "fas fa-sitemap": [
-        {"label": "Stock levels", "url_name": "dashboard:stock-level-list"},
-    ],
-}
-OSCAR_DASHBOARD_NAVIGATION = [
-    {**section, "children": [*section["children"], *_NAVIGATION_ADDITIONS[section["icon"]]]}
-    if section.get("icon") in _NAVIGATION_ADDITIONS
-    else section
-    for section in OSCAR_DASHBOARD_NAVIGATION
-] + [
-    {
-        "label": "Live chat",
-        "icon": "fas fa-comments",
-        "children": [
-            {"label": "Inbox", "url_name": "dashboard:chat-inbox"},
-            {"label": "Canned replies", "url_name": "dashboard:chat-canned-list"},
-            {"label": "Chat hours", "url_name": "dashboard:chat-hours"},
-        ],
-    }
-]
+# Our screens beside Oscar's, and the live-chat inbox (shop/dashboard/navigation.py).
+OSCAR_DASHBOARD_NAVIGATION = with_our_screens(OSCAR_DASHBOARD_NAVIGATION)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 
 # Haystack is not an installed app: listings and search are database queries
@@ -416,11 +390,18 @@ HAYSTACK_CONNECTIONS = {
 
 # --- Payments -----------------------------------------------------------------
 
-# The gateway that takes payment (shop/gateways). The test gateway behaves like
-# a card processor's test mode: 4242 4242 4242 4242 pays.
-SHOP_PAYMENT_GATEWAY = env("SHOP_PAYMENT_GATEWAY", default="shop.gateways.testing.TestGateway")
-# Orders still unpaid after this long are cancelled and their stock released
-# by `manage.py cancel_stale_orders` (hosted payment pages confirm later).
+# Stripe keys (dashboard > Developers): with a secret key set, Stripe takes the
+# payments; without, the test gateway does (offline, 4242 4242 4242 4242 pays).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")  # only to point the SDK at a fake
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10.0)
+# The gateway that takes payment (shop/gateways); the Stripe keys choose it.
+_GATEWAY = "stripe_gateway.StripeGateway" if STRIPE_SECRET_KEY else "testing.TestGateway"
+SHOP_PAYMENT_GATEWAY = env("SHOP_PAYMENT_GATEWAY", default=f"shop.gateways.{_GATEWAY}")
+# Orders still unpaid after this long are cancelled (their intent first) and
+# their stock released by `manage.py cancel_stale_orders`.
 SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES", default=60)
 
 # Parcel weight per item for the courier CSV, until products carry their own.

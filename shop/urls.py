@@ -38,6 +38,7 @@ urlpatterns = [
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),
     path("payments/test/", include("shop.gateways.urls")),
+    path("payments/", include("shop.payments.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -8,3 +8,6 @@ class GatewaysConfig(AppConfig):
     label = "gateways"
     verbose_name = "Payment gateways"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from shop.gateways import checks  # noqa: F401 (registers the system check)

@@ -122,6 +122,27 @@ def refund_order(order, *, amount: Decimal | None = None, reason: str = "", user
     amount = left if amount is None else amount
     if amount <= 0 or amount > left:
         raise InvalidOrderStatus(f"Up to £{left} can be refunded on this order.")
+    _apply_refund(order, amount, left, reason=reason, user=user)
+    _refund(order, amount)
+
+
+@transaction.atomic
+def record_provider_refund(order, *, amount: Decimal, reference: str, reason: str) -> None:
+    """A refund made at the payment provider (its dashboard): record it, no money moves."""
+    _lock(order)
+    left = refundable(order)
+    amount = min(amount, left)
+    if amount <= 0:
+        return
+    _apply_refund(order, amount, left, reason=reason)
+    source = order.sources.first()
+    if source:
+        source.refund(amount, reference=reference)
+    _payment_event(order, "Refunded", amount, reference)
+
+
+def _apply_refund(order, amount: Decimal, left: Decimal, *, reason: str, user=None) -> None:
+    """The order's side of a refund: Refunded when nothing is left, stock back if unsent."""
     if amount == left:
         left_the_warehouse = order.status in (status.DISPATCHED, status.DELIVERED)
         _set_status(order, status.REFUNDED, note=f"Refunded {amount}. {reason}".strip(), user=user)
@@ -129,7 +150,6 @@ def refund_order(order, *, amount: Decimal | None = None, reason: str = "", user
             _release_stock(order)
     else:
         order.notes.create(message=f"Part refund {amount}. {reason}".strip(), user=user)
-    _refund(order, amount)
 
 
 def refundable(order) -> Decimal:
