@@ -62,10 +62,20 @@ class PaymentOutcomeMixin:
         return redirect("checkout:thank-you")
 
     def give_basket_back(self) -> None:
-        if Basket.objects.filter(
-            pk=self.checkout_session.get_submitted_basket_id(), status=Basket.FROZEN
-        ).exists():
-            self.restore_frozen_basket()
+        """Thaw the basket frozen for the payment and make it the shopper's again,
+        with anything put in a new basket meanwhile (Oscar's restore_frozen_basket,
+        which fails when that new basket was never saved)."""
+        frozen = Basket.objects.filter(
+            pk=self.checkout_session.get_submitted_basket_id() or 0, status=Basket.FROZEN
+        ).first()
+        if frozen is None:
+            return
+        frozen.thaw()
+        current = self.request.basket
+        if current.id and current.id != frozen.id:
+            frozen.merge(current)
+        frozen.strategy = current.strategy
+        self.request.basket = frozen
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")

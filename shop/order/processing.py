@@ -3,6 +3,8 @@
 from oscar.apps.order import processing
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
+from shop.gateways import get_gateway
+from shop.gateways.base import PROCESSING, SUCCEEDED, PaymentFailed
 from shop.order import services, status
 
 
@@ -15,6 +17,8 @@ class EventHandler(processing.EventHandler):
                 raise InvalidOrderStatus("Use the dispatch form: it asks for the tracking number.")
             services.dispatch_order(order, tracking_number=tracking, user=self.user)
         elif new_status == status.CANCELLED:
+            if order.status == status.PENDING_PAYMENT:
+                self.stop_payment(order)
             services.cancel_order(order, reason=note_msg or "by staff", user=self.user)
         elif new_status == status.REFUNDED:
             services.refund_order(order, reason=note_msg or "", user=self.user)
@@ -27,3 +31,22 @@ class EventHandler(processing.EventHandler):
             raise InvalidOrderStatus("Orders become paid when the payment provider confirms.")
         else:
             super().handle_order_status_change(order, new_status, note_msg)
+
+    @staticmethod
+    def stop_payment(order) -> None:
+        """Cancel a waiting order's payment intent first, so it cannot be paid after."""
+        source = order.sources.first()
+        if source is None or not source.reference:
+            return
+        try:
+            intent = get_gateway().cancel(source.reference)
+        except PaymentFailed as error:
+            raise InvalidOrderStatus(
+                "The payment provider could not be reached to stop this order's payment; "
+                "please try again in a moment."
+            ) from error
+        if intent.status in (SUCCEEDED, PROCESSING):
+            raise InvalidOrderStatus(
+                "This order's payment has just gone through (or is being confirmed), so it "
+                "cannot be cancelled as unpaid. Reload the order."
+            )

@@ -99,3 +99,16 @@ def test_a_card_that_needs_the_bank_confirms_on_its_page(page, live_server, prod
     expect(page.locator(".order-number")).to_have_text(order.number)
     assert order.status == status.PAID
     assert OutboxEmail.objects.count() == 1
+
+
+def test_a_failed_bank_check_returns_to_the_review_with_the_basket(page, live_server, products):
+    add(page, live_server, products[0])
+    checkout_as_guest(page, live_server)
+
+    pay(page, "4000 0027 6000 3184")
+    page.get_by_role("button", name="Fail authentication").click()
+
+    expect(page.locator(".alert-danger")).to_contain_text("couldn't authenticate your payment")
+    expect(page.get_by_role("heading", name="Review and pay")).to_be_visible()
+    expect(page.get_by_role("cell", name="kēpos 30-day")).to_be_visible()
+    assert Order.objects.get().status == status.PENDING_PAYMENT

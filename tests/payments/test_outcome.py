@@ -206,3 +206,27 @@ def test_the_stale_job_waits_for_a_processing_intent_and_pays_a_succeeded_one(
     assert first.status == status.PENDING_PAYMENT  # its money may yet arrive
     assert second.status == status.PAID
     assert OutboxEmail.objects.filter(subject__contains=second.number).count() == 1
+
+
+def test_staff_cancelling_a_waiting_order_stops_its_payment_first(client, item):
+    from shop.order.processing import EventHandler
+
+    order = waiting_order(client, item)
+
+    EventHandler().handle_order_status_change(order, status.CANCELLED, note_msg="phoned")
+
+    assert intent_of(order).status == base.CANCELED
+    assert Order.objects.get().status == status.CANCELLED
+
+
+def test_staff_cannot_cancel_as_unpaid_an_order_whose_payment_went_through(client, item):
+    from oscar.apps.order.exceptions import InvalidOrderStatus
+
+    from shop.order.processing import EventHandler
+
+    order = waiting_order(client, item)
+    TestIntent.objects.filter(reference=order.sources.get().reference).update(status=base.SUCCEEDED)
+
+    with pytest.raises(InvalidOrderStatus, match="has just gone through"):
+        EventHandler().handle_order_status_change(order, status.CANCELLED)
+    assert Order.objects.get().status == status.PENDING_PAYMENT
