@@ -4,7 +4,7 @@ Order staff: orders, dispatch, stock, customers' order details
     (not blog, FAQ, offers, chats).
 Customer service: chats, customers' order status (read), FAQ (read)
     (not blog edits, offers, stock).
-Marketing: blog, FAQ, offers, vouchers, product copy and images
+Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images
     (not orders, customers, chats, revenue figures).
 Managers: everything.
 
@@ -84,6 +84,7 @@ ROLES: dict[str, set[str] | None] = {
             "flatpages.flatpage",
             "reviews.productreview",
             "storefront.storepromise",
+            "subscriptions.subscriptionoffer",
             "blog.article",
             "blog.author",
             "blog.category",

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "shop.outbox",
     "shop.gateways",
     "shop.payments",
+    "shop.subscriptions",
     "shop.demo",
     "shop.seo",
     "shop.chat",

@@ -22,6 +22,7 @@ from oscar.test.factories import UserFactory
 from shop import roles
 from shop.gateways import base as gateway_base
 from shop.gateways.models import TestIntent
+from shop.subscriptions.models import SubscriptionOffer
 from tests import checkout_steps as steps
 from tests import factories
 from tests.security.hostile import PAYLOAD, fill, payload
@@ -92,6 +93,7 @@ def _catalogue(objects: dict) -> None:
     parent = factories.parent_with_sizes(
         "Hostile kefir", {"500 ml": ("4.49", {}), "1 litre": ("7.99", {})}, in_category=category
     )
+    SubscriptionOffer.objects.create(product=parent, weeks="2, 4, 8", default_weeks=4)
     for product in (parent, *parent.children.all()):
         fill(product)
     objects.update(
