@@ -433,3 +433,14 @@ DELIVERY_METHODS = [
         "transit_days_max": 3,
     },
 ]
+
+# Subscribe & save: the daily capsule, the drinks and the grains, by product title
+# (an offer on a product covers all its sizes).
+SUBSCRIPTION_OFFERS = [
+    {"title": "kēpos daily gut health", "weeks": "4, 8, 12", "default": 4, "saving": 10},
+    {"title": "Goat's Milk Kefir", "weeks": "1, 2, 4", "default": 2, "saving": 10},
+    {"title": "Water Kefir, Ginger & Lemon", "weeks": "1, 2, 4", "default": 2, "saving": 10},
+    {"title": "Water Kefir, Elderflower", "weeks": "1, 2, 4", "default": 2, "saving": 10},
+    {"title": "Live Milk Kefir Grains", "weeks": "8, 12, 26", "default": 12, "saving": 5},
+    {"title": "Live Water Kefir Grains", "weeks": "8, 12, 26", "default": 12, "saving": 5},
+]

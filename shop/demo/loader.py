@@ -16,8 +16,15 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from shop import roles
-from shop.demo.catalogue_data import CATEGORIES, DELIVERY_METHODS, PRODUCT_CLASSES, PRODUCTS
+from shop.demo.catalogue_data import (
+    CATEGORIES,
+    DELIVERY_METHODS,
+    PRODUCT_CLASSES,
+    PRODUCTS,
+    SUBSCRIPTION_OFFERS,
+)
 from shop.demo.pack_shots import PackShot, draw_pack_shot
+from shop.subscriptions.models import SubscriptionOffer
 
 Category = get_model("catalogue", "Category")
 DeliveryMethod = get_model("shipping", "OrderAndItemCharges")
@@ -63,7 +70,23 @@ def load_demo_catalogue() -> LoadReport:
     for spec in PRODUCTS:
         _product(spec, categories, classes, partner, report)
     _delivery_methods(report)
+    _subscription_offers(report)
     return report
+
+
+def _subscription_offers(report: LoadReport) -> None:
+    for spec in SUBSCRIPTION_OFFERS:
+        product = Product.objects.get(title=spec["title"], parent__isnull=True)
+        _, created = SubscriptionOffer.objects.get_or_create(
+            product=product,
+            defaults={
+                "weeks": spec["weeks"],
+                "default_weeks": spec["default"],
+                "saving_percent": spec["saving"],
+            },
+        )
+        if created:
+            report.add("subscription offer", spec["title"])
 
 
 def _delivery_methods(report: LoadReport) -> None:

@@ -28,6 +28,7 @@ DEMO_MODELS = [
     ("partner", "StockRecord"),
     ("auth", "User"),
     ("shipping", "OrderAndItemCharges"),
+    ("subscriptions", "SubscriptionOffer"),
 ]
 
 
@@ -92,3 +93,16 @@ def test_demo_accounts_are_created_with_debug():
     }
     assert not users.filter(is_superuser=True).exists()
     assert all(user.check_password("kepos-demo-2026") for user in users)
+
+
+def test_demo_subscription_offers_cover_the_capsules_drinks_and_grains():
+    from shop.subscriptions.models import SubscriptionOffer, offer_for
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert SubscriptionOffer.objects.count() == 6
+    capsules = Product.objects.get(title="kēpos daily gut health, 30-day supply")
+    assert offer_for(capsules).frequencies == [4, 8, 12]
+    grains = Product.objects.get(title="Live Milk Kefir Grains")
+    assert offer_for(grains).saving_percent == 5
+    assert offer_for(Product.objects.get(title="Milk Kefir Starter Kit")) is None
