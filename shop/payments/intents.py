@@ -68,7 +68,7 @@ def start(order, *, reuse: str = "") -> Intent:
     """The intent that pays ``order``: its own if it has one, else ``reuse`` (the
     basket's earlier intent, moved to this order while still unpaid) or a new one."""
     gateway = get_gateway()
-    reference = reference_of(order) or reuse
+    earlier = reference = reference_of(order) or reuse
     if reference:
         current = gateway.retrieve(reference)
         if current.order_number == order.number and current.status not in {base.CANCELED}:
@@ -80,7 +80,8 @@ def start(order, *, reuse: str = "") -> Intent:
         amount=order.total_incl_tax,
         currency=order.currency,
         order_number=order.number,
-        idempotency_key=idempotency_key(order, reference),
+        # The earlier intent is in the key, so a fresh start never replays its creation.
+        idempotency_key=idempotency_key(order, earlier),
     )
     attach(order, intent)
     return intent

@@ -558,3 +558,16 @@ def test_stripe_half_configured_is_refused_by_the_system_check(settings):
     (error,) = stripe_keys_come_together()
 
     assert error.id == "gateways.E001" and "STRIPE_WEBHOOK_SECRET" in error.msg
+
+
+def test_stripe_fresh_intent_after_a_cancelled_one_is_never_a_replay(client, fake, item):
+    from shop.payments import intents
+
+    order, _ = placed(client, item)
+    first = fake.only_intent()["id"]
+    fake.set_status(first, "canceled")
+
+    intent = intents.start(order)
+
+    assert intent.reference != first and len(fake.intents) == 2
+    assert order.sources.get().reference == intent.reference
