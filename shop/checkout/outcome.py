@@ -7,7 +7,9 @@ import logging
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from oscar.apps.checkout.mixins import OrderPlacementMixin
@@ -50,16 +52,27 @@ class PaymentOutcomeMixin:
         if intent.status == gateway_base.PROCESSING:
             return self.show_order(order)  # the thank-you page says it is being confirmed
         if intent.status == gateway_base.REQUIRES_ACTION and intent.next_action_url:
-            return redirect(intent.next_action_url)
+            return self.go(intent.next_action_url)
         logger.info("Order #%s: payment not made (%s)", order.number, intent.status)
         self.give_basket_back()
         return failed(intent.failure_message or NOT_PAID)
+
+    def wants_json(self) -> bool:
+        """The payment page's script (Stripe) asks for JSON; a plain form post does not."""
+        return self.request.headers.get("Accept", "").startswith("application/json")
+
+    def go(self, url: str):
+        """Send the shopper to ``url``: a redirect, or for the script a JSON answer
+        naming it (fetch would follow a redirect and lose the page)."""
+        if self.request.method == "POST" and self.wants_json():
+            return JsonResponse({"redirect": url})
+        return redirect(url)
 
     def show_order(self, order):
         self.checkout_session.flush()
         self.request.session.pop(PENDING_ORDER, None)
         self.request.session["checkout_order_id"] = order.pk
-        return redirect("checkout:thank-you")
+        return self.go(reverse("checkout:thank-you"))
 
     def give_basket_back(self) -> None:
         """Thaw the basket frozen for the payment and make it the shopper's again,

@@ -59,6 +59,10 @@ class PaymentInFlight(Exception):
     """The basket's earlier order is being paid right now; nothing may replace it."""
 
 
+class VoucherUsedUp(Exception):
+    """A voucher in the basket can no longer be used; the message says which."""
+
+
 STALE_REVIEW = (
     "Please check your order below and place it again: the page you ordered from had expired "
     "or was for another basket. Nothing has been charged."
@@ -145,10 +149,6 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
         return (
             bool(basket_id) and Basket.objects.filter(pk=basket_id, status=Basket.FROZEN).exists()
         )
-
-    def wants_json(self) -> bool:
-        """The payment page's script (Stripe) asks for JSON; a plain form post does not."""
-        return self.request.headers.get("Accept", "").startswith("application/json")
 
     # --- One order per basket, at the total the shopper reviewed ---
 
@@ -275,7 +275,7 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
                 order, reuse = self.pending_order(
                     user, basket, *args, earlier=earlier, **kwargs, **order_kwargs
                 )
-        except InsufficientStock as error:
+        except (InsufficientStock, VoucherUsedUp) as error:
             return self.render_preview(self.request, error=str(error))
         except PaymentInFlight as error:
             return self.render_preview(self.request, error=str(error))
@@ -293,8 +293,9 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             logger.error("Order #%s: payment processing error: %s", order.number, error)
             self.give_basket_back()
             return self.render_preview(self.request, error=PROCESSING_ERROR)
-        if card is None and intent.status in OPEN_STATUSES:
-            # The browser confirms it with Stripe, then comes back to the return page.
+        if card is None and intent.status in OPEN_STATUSES | {gateway_base.REQUIRES_ACTION}:
+            # The browser confirms it with Stripe (3-D Secure included), then comes
+            # back to the return page.
             return JsonResponse({"client_secret": intent.client_secret, "return_url": return_url})
         return self.payment_outcome(
             order, intent, failed=lambda message: self.render_preview(self.request, error=message)
@@ -307,11 +308,17 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             checkout_fingerprint=fingerprint
         )
         gateway = get_gateway()
-        return {
-            order.pk: gateway.retrieve(reference) if reference else None
-            for order in earlier
-            for reference in [intents.reference_of(order)]
-        }
+        found = {}
+        for order in earlier:
+            reference = intents.reference_of(order)
+            intent = gateway.retrieve(reference) if reference else None
+            if intent is not None and intent.status not in intents.MOVABLE:
+                # E.g. waiting at the bank's page in another tab: stop it before its
+                # order is cancelled, so it cannot be paid after (it may answer
+                # "succeeded" or "processing": then nothing is replaced).
+                intent = gateway.cancel(reference)
+            found[order.pk] = intent
+        return found
 
     def pending_order(
         self,
@@ -365,7 +372,15 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
 
     def place_order(self, *args, **kwargs):
         """The order starts as Pending payment with its stock allocated (under locks)."""
-        order = super().place_order(*args, **kwargs)
+        try:
+            order = super().place_order(*args, **kwargs)
+        except ValueError as error:  # Oscar's refusal of a voucher no longer available
+            basket = kwargs.get("basket")
+            if basket is None or not basket.vouchers.exists():
+                raise
+            raise VoucherUsedUp(
+                f"{error}. Please remove the voucher from your basket and place the order again."
+            ) from error
         queue_low_stock_emails()  # the allocation may have taken a product below its threshold
         return order
 

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_class, get_model
@@ -19,7 +21,10 @@ from shop.order import status
 
 logger = logging.getLogger(__name__)
 
+ConditionalOffer = get_model("offer", "ConditionalOffer")
 Order = get_model("order", "Order")
+Voucher = get_model("voucher", "Voucher")
+VoucherApplication = get_model("voucher", "VoucherApplication")
 PaymentEventType = get_model("order", "PaymentEventType")
 ShippingEventType = get_model("order", "ShippingEventType")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
@@ -111,7 +116,33 @@ def cancel_order(order, *, reason: str, user=None) -> None:
     _set_status(order, status.CANCELLED, note=f"Cancelled: {reason}", user=user)
     _release_stock(order)
     if paid:
-        _refund(order, order.total_incl_tax)
+        left = refundable(order)  # a part refund may already have been made
+        if left > 0:
+            _refund(order, left)
+    else:
+        _give_back_discounts(order)
+
+
+def _give_back_discounts(order) -> None:
+    """An order cancelled before payment gives back the voucher and offer uses Oscar
+    recorded when it was written, so the shopper can use them on the next try."""
+    for discount in order.discounts.all():
+        if discount.offer_id:
+            ConditionalOffer.objects.filter(pk=discount.offer_id).update(
+                num_applications=Greatest(F("num_applications") - (discount.frequency or 0), 0),
+                total_discount=F("total_discount") - discount.amount,
+                num_orders=Greatest(F("num_orders") - 1, 0),
+            )
+        if discount.voucher_id:
+            Voucher.objects.filter(pk=discount.voucher_id).update(
+                total_discount=F("total_discount") - discount.amount
+            )
+    applications = VoucherApplication.objects.filter(order=order)
+    for application in applications:
+        Voucher.objects.filter(pk=application.voucher_id).update(
+            num_orders=Greatest(F("num_orders") - 1, 0)
+        )
+    applications.delete()
 
 
 @transaction.atomic
@@ -127,18 +158,20 @@ def refund_order(order, *, amount: Decimal | None = None, reason: str = "", user
 
 
 @transaction.atomic
-def record_provider_refund(order, *, amount: Decimal, reference: str, reason: str) -> None:
-    """A refund made at the payment provider (its dashboard): record it, no money moves."""
+def record_provider_refund(order, *, amount: Decimal, reference: str, reason: str) -> Decimal:
+    """A refund made at the payment provider (its dashboard): record it, no money moves.
+    Returns what was recorded."""
     _lock(order)
     left = refundable(order)
     amount = min(amount, left)
     if amount <= 0:
-        return
+        return Decimal(0)
     _apply_refund(order, amount, left, reason=reason)
     source = order.sources.first()
     if source:
         source.refund(amount, reference=reference)
     _payment_event(order, "Refunded", amount, reference)
+    return amount
 
 
 def _apply_refund(order, amount: Decimal, left: Decimal, *, reason: str, user=None) -> None:

@@ -60,3 +60,18 @@ class OrderCreator(utils.OrderCreator):
     def place_order(self, basket, *args, **kwargs):
         reserve_stock(basket)  # locks held until the order's transaction ends
         return super().place_order(basket, *args, **kwargs)
+
+    def record_discount(self, discount):
+        """Oscar adds to the offer's (and voucher's) counters on the instances the basket
+        loaded; reload them first, so a use given back meanwhile (an unpaid order
+        cancelled in this transaction) is not written over."""
+        discount["offer"].refresh_from_db(
+            fields=["num_applications", "total_discount", "num_orders"]
+        )
+        if discount.get("voucher"):
+            discount["voucher"].refresh_from_db(fields=["total_discount", "num_orders"])
+        super().record_discount(discount)
+
+    def record_voucher_usage(self, order, voucher, user):
+        """Not yet: the order is written before payment, and a declined card must not use
+        up a single-use voucher. ``shop.payments.completion`` records it once paid."""

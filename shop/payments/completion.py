@@ -10,6 +10,7 @@ path arrives first (or both).
 
 import logging
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+Voucher = get_model("voucher", "Voucher")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 
 
@@ -64,9 +66,19 @@ def complete(order, intent: Intent) -> bool:
     Basket.objects.filter(pk=order.basket_id).exclude(status=Basket.SUBMITTED).update(
         status=Basket.SUBMITTED, date_submitted=timezone.now()
     )
+    record_voucher_usage(order)
     send_confirmation(order)
     logger.info("Order #%s paid by %s", order.number, intent.reference)
     return True
+
+
+def record_voucher_usage(order) -> None:
+    """The vouchers the order used, recorded now it is paid (Oscar does it when the
+    order is written; see shop.order.utils.OrderCreator)."""
+    voucher_ids = {d.voucher_id for d in order.discounts.all() if d.voucher_id}
+    user = order.user if order.user_id else AnonymousUser()
+    for voucher in Voucher.objects.filter(pk__in=voucher_ids):
+        voucher.record_usage(order, user)
 
 
 def send_confirmation(order) -> None:

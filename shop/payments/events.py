@@ -41,6 +41,10 @@ class UnreadableEvent(ValueError):
     """A signed event without the fields its type must have."""
 
 
+class ProviderUnavailable(Exception):
+    """The provider could not be asked about the event; it should be sent again later."""
+
+
 def handle(event, *, as_intent) -> str:
     """Act on a verified provider ``event``; returns what it did, in a word or two."""
     try:
@@ -57,8 +61,12 @@ def handle(event, *, as_intent) -> str:
             act = _PAYMENT_ACTIONS[event_type]
             subject = intent
         else:
+            if not obj["payment_intent"]:
+                return "no order"  # a charge made outside payment intents is not ours
             reference = str(obj["payment_intent"])
             intent = _fresh_reference(reference)
+            if intent is None:  # Stripe will send it again; nothing is stored
+                raise ProviderUnavailable(f"Intent {reference} unreadable for {event_type}")
             act = _CHARGE_ACTIONS[event_type]
             subject = obj
     except (KeyError, TypeError, ValueError, ArithmeticError) as error:
@@ -154,13 +162,18 @@ def on_refunded(charge, intent: Intent | None) -> str:
             return "not paid yet"
         completion.complete(order, intent)  # the refund came before the payment's own event
     refunded = (Decimal(int(charge["amount_refunded"])) / 100).quantize(Decimal("0.01"))
+    # Under the order lock: a refund from our dashboard holds it while it calls the
+    # provider, so by now it is either recorded or rolled back.
+    completion.services_lock(order)
     already = order.total_incl_tax - services.refundable(order)
     extra = refunded - already
     if extra <= 0:
         return "already recorded"  # a refund made from our dashboard
-    services.record_provider_refund(
+    extra = services.record_provider_refund(
         order, amount=extra, reference=str(charge["id"]), reason="Refunded at the payment provider."
     )
+    if extra <= 0:
+        return "already recorded"
     alert_managers(
         f"Refund of £{extra} made outside the store for order #{order.number}",
         f"£{extra} of order #{order.number} was refunded in the payment provider's dashboard "

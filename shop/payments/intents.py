@@ -91,6 +91,8 @@ def start(order, *, reuse: str = "") -> Intent:
 def attach(order, intent: Intent) -> None:
     """Record ``intent`` as the order's payment source (one source per order)."""
     source_type, _ = SourceType.objects.get_or_create(name=get_gateway().name)
+    # The order's row lock: two requests starting the same order make one source.
+    type(order).objects.select_for_update().filter(pk=order.pk).values_list("pk").get()
     source = source_of(order)
     if source is None:
         Source.objects.create(

@@ -13,7 +13,8 @@ from shop.gateways import base, get_gateway
 from shop.gateways.base import PaymentFailed
 from shop.order.services import stale_unpaid_orders
 from shop.payments import completion
-from shop.payments.intents import reference_of
+from shop.payments.alerts import alert_managers
+from shop.payments.intents import IntentMismatch, reference_of
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,17 @@ def cancel_abandoned_orders(now=None) -> StaleReport:
                 report.waiting.append(order.number)
                 continue
             if intent.succeeded and intent.order_number == order.number:
-                completion.complete(order, intent)
+                try:
+                    completion.complete(order, intent)
+                except IntentMismatch:
+                    alert_managers(
+                        f"Payment {reference} does not match order #{order.number}",
+                        f"The stale-order job found {reference} paid £{intent.amount} for order "
+                        f"#{order.number} (£{order.total_incl_tax}). Check it in the provider's "
+                        "dashboard; the order is left as it is.",
+                    )
+                    report.waiting.append(order.number)
+                    continue
                 report.paid.append(order.number)
                 continue
         if completion.abandon(order, reason="payment never arrived"):

@@ -3,7 +3,8 @@
 The signature is checked with the SDK (a forged or missing one is a 400);
 a signed event without the fields its type needs is a 400 too; everything
 else is acknowledged with 200 once acted on (``events.handle``), including
-duplicates and types we do not use. No payload can cause a 500.
+duplicates and types we do not use; 503 asks Stripe to send it again when
+Stripe itself could not be read. No payload can cause a 500.
 """
 
 import logging
@@ -41,4 +42,7 @@ def stripe_webhook(request):
     except events.UnreadableEvent as error:
         logger.error("Unreadable webhook event: %s", error)
         return HttpResponseBadRequest("Unreadable event.")
+    except events.ProviderUnavailable as error:
+        logger.warning("Webhook event deferred: %s", error)
+        return JsonResponse({"received": False, "retry": True}, status=503)
     return JsonResponse({"received": True, "outcome": outcome})

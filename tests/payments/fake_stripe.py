@@ -83,12 +83,20 @@ class FakeStripe:
                 return _error(500, "An error occurred with our connection to Stripe.", "api_error")
         key = request.headers.get("Idempotency-Key")
         if request.method == "POST" and key and key in self.by_key:
-            return self._json(self.by_key[key])
+            asked, answer = self.by_key[key]
+            if asked != (path, params):  # as Stripe does: one key, one request
+                return _error(
+                    400,
+                    "Keys for idempotent requests can only be used with the "
+                    "same parameters they were first used with.",
+                    "idempotency_error",
+                )
+            return self._json(answer)
         answer = self._route(request.method, path, params)
         if isinstance(answer, Response):
             return answer
         if request.method == "POST" and key:
-            self.by_key[key] = answer
+            self.by_key[key] = ((path, params), answer)
         return self._json(answer)
 
     def _route(self, method: str, path: str, params: dict):

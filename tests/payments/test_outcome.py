@@ -230,3 +230,70 @@ def test_staff_cannot_cancel_as_unpaid_an_order_whose_payment_went_through(clien
     with pytest.raises(InvalidOrderStatus, match="has just gone through"):
         EventHandler().handle_order_status_change(order, status.CANCELLED)
     assert Order.objects.get().status == status.PENDING_PAYMENT
+
+
+def single_use_voucher(client):
+    from decimal import Decimal
+
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    Condition = get_model("offer", "Condition")
+    Benefit = get_model("offer", "Benefit")
+    Range = get_model("offer", "Range")
+    Voucher = get_model("voucher", "Voucher")
+    everything = Range.objects.create(name="Everything", includes_all_products=True)
+    offer = ConditionalOffer.objects.create(
+        name="£5 off",
+        offer_type=ConditionalOffer.VOUCHER,
+        condition=Condition.objects.create(range=everything, type=Condition.COUNT, value=1),
+        benefit=Benefit.objects.create(range=everything, type=Benefit.FIXED, value=Decimal(5)),
+    )
+    voucher = Voucher.objects.create(
+        name="Five off once",
+        code="ONCE",
+        usage=Voucher.SINGLE_USE,
+        start_datetime="2020-01-01T00:00Z",
+        end_datetime="2099-01-01T00:00Z",
+    )
+    voucher.offers.add(offer)
+    return voucher
+
+
+def voucher_checkout(client, item):
+    steps.add_to_basket(client, item)
+    client.post(reverse("basket:vouchers-add"), {"code": "ONCE"})
+    steps.start_as_guest(client)
+    steps.give_address(client)
+    steps.choose_method(client)
+
+
+def test_a_declined_card_leaves_a_single_use_voucher_for_the_retry(client, item):
+    voucher = single_use_voucher(client)
+    voucher_checkout(client, item)
+    steps.place_order(client, card=steps.DECLINED_CARD)
+    voucher.refresh_from_db()
+    assert voucher.num_orders == 0  # not used by an unpaid order
+
+    response = steps.place_order(client)
+
+    assert response["Location"] == reverse("checkout:thank-you")
+    order = Order.objects.get()
+    assert order.status == status.PAID and order.total_discount_incl_tax == 5
+    voucher.refresh_from_db()
+    assert voucher.num_orders == 1 and voucher.applications.get().order == order
+
+
+def test_a_changed_basket_after_a_decline_keeps_the_voucher_and_the_offer_count(client, item):
+    voucher = single_use_voucher(client)
+    voucher_checkout(client, item)
+    steps.place_order(client, card=steps.DECLINED_CARD)
+    steps.add_to_basket(client, item)
+
+    steps.place_order(client)
+
+    first, second = Order.objects.order_by("pk")
+    assert first.status == status.CANCELLED and second.status == status.PAID
+    assert second.total_discount_incl_tax == 5
+    offer = voucher.offers.get()
+    assert offer.num_orders == 1  # the cancelled order's use was given back
+    voucher.refresh_from_db()
+    assert voucher.num_orders == 1

@@ -571,3 +571,43 @@ def test_stripe_fresh_intent_after_a_cancelled_one_is_never_a_replay(client, fak
 
     assert intent.reference != first and len(fake.intents) == 2
     assert order.sources.get().reference == intent.reference
+
+
+def test_stripe_changed_basket_cancels_an_earlier_intent_waiting_at_the_bank(client, fake, item):
+    first_order, _ = placed(client, item)
+    first = fake.only_intent()["id"]
+    fake.set_status(first, "requires_action")  # the bank's page, still open in a tab
+    client.get(reverse("checkout:preview"))  # the shopper comes back instead
+    steps.add_to_basket(client, item)
+
+    place(client)
+
+    assert fake.intents[first]["status"] == "canceled"  # it can no longer be paid
+    first_order.refresh_from_db()
+    assert first_order.status == status.CANCELLED
+    assert len(fake.intents) == 2
+
+
+def test_stripe_retry_of_an_intent_waiting_at_the_bank_hands_back_its_secret(client, fake, item):
+    placed(client, item)
+    intent = fake.only_intent()
+    fake.set_status(intent["id"], "requires_action")
+    client.get(reverse("checkout:preview"))
+
+    answer = place(client).json()
+
+    assert answer["client_secret"] == intent["client_secret"]
+
+
+def test_stripe_script_is_answered_in_json_when_the_payment_already_went_through(
+    client, fake, item
+):
+    order, _ = placed(client, item)
+    client.get(reverse("checkout:preview"))  # back at the review page...
+    fake.succeed(fake.only_intent()["id"])  # ...while another tab finished paying
+
+    answer = place(client).json()
+
+    assert answer == {"redirect": reverse("checkout:thank-you")}
+    order.refresh_from_db()
+    assert order.status == status.PAID
