@@ -26,6 +26,7 @@ urlpatterns = [
     path("faq/", include("shop.faq.urls")),
     path("chat/", include("shop.chat.urls")),
     path("accounts/two-factor/", include("shop.twofactor.urls")),
+    path("accounts/subscriptions/", include("shop.subscriptions.urls")),
     path(
         "privacy/",
         TemplateView.as_view(

@@ -1,9 +1,14 @@
 """Basket fork: sizes named with their prices, and quantity boxes named for screen readers."""
 
+from django import forms as django_forms
 from oscar.apps.basket import forms
 from oscar.templatetags.currency_filters import currency
 
 from shop.catalogue.food import NET_QUANTITY
+from shop.subscriptions import options as subscription_options
+from shop.subscriptions.models import offer_for, weeks_label
+
+ONE_OFF, SUBSCRIBE = "once", "subscribe"
 
 
 def variant_label(child, strategy) -> str:
@@ -16,7 +21,73 @@ def variant_label(child, strategy) -> str:
     return f"{name} – {currency(price.incl_tax, price.currency)}"
 
 
+def headline_offer(product):
+    """The subscription offer the product page advertises: the product's own (which
+    covers its sizes), else its first size's."""
+    offer = offer_for(product)
+    if offer is None and product.is_parent:
+        for child in product.get_public_children():
+            offer = offer_for(child)
+            if offer is not None:
+                break
+    return offer
+
+
 class AddToBasketForm(forms.AddToBasketForm):
+    """Oscar's form, with sizes priced and, where offered, "One-off" or
+    "Subscribe & save" every few weeks."""
+
+    offers_subscription = True
+
+    def __init__(self, basket, product, *args, **kwargs):
+        super().__init__(basket, product, *args, **kwargs)
+        self.offer = headline_offer(product) if self.offers_subscription else None
+        if self.offer is not None:
+            self._create_subscription_fields(product, self.offer)
+
+    def _create_subscription_fields(self, product, offer):
+        saving = f"Subscribe & save {offer.saving_percent}%"
+        if not product.is_parent:
+            info = self.basket.strategy.fetch_for_product(product)
+            if info.price.exists:
+                each = offer.price_per_delivery(info.price.incl_tax)
+                saving += f": {currency(each, info.price.currency)} per delivery"
+        self.fields["purchase"] = django_forms.ChoiceField(
+            label="How would you like it?",
+            choices=[(ONE_OFF, "One-off purchase"), (SUBSCRIBE, saving)],
+            initial=ONE_OFF,
+            widget=django_forms.RadioSelect,
+        )
+        self.fields["deliver_every"] = django_forms.TypedChoiceField(
+            label="Deliver every",
+            coerce=int,
+            choices=[(w, weeks_label(w)) for w in offer.frequencies],
+            initial=offer.default_weeks,
+            required=False,
+            help_text="Skip, pause or cancel any time in your account.",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("purchase") != SUBSCRIBE:
+            return cleaned
+        offer = offer_for(self.product)
+        weeks = cleaned.get("deliver_every")
+        if offer is None:
+            raise django_forms.ValidationError(
+                f"{self.product.get_title()} can't be subscribed to. Please buy it one-off."
+            )
+        if weeks not in offer.frequencies:
+            offered = ", ".join(weeks_label(w) for w in offer.frequencies)
+            self.add_error("deliver_every", f"Choose how often: every {offered}.")
+        return cleaned
+
+    def cleaned_options(self):
+        options = super().cleaned_options()
+        if self.cleaned_data.get("purchase") == SUBSCRIBE:
+            options += subscription_options.line_options(self.cleaned_data["deliver_every"])
+        return options
+
     def _create_parent_product_fields(self, product):
         super()._create_parent_product_fields(product)
         labels = {
@@ -28,7 +99,10 @@ class AddToBasketForm(forms.AddToBasketForm):
 
 
 class SimpleAddToBasketForm(forms.SimpleAddToBasketMixin, AddToBasketForm):
-    """Oscar's one-click form, built on the labelled form above."""
+    """Oscar's one-click form (product cards), built on the labelled form above: one-off
+    purchases; subscribing is chosen on the product page."""
+
+    offers_subscription = False
 
 
 class BasketLineForm(forms.BasketLineForm):

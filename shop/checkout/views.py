@@ -18,17 +18,17 @@ from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from shop.checkout import review
-from shop.checkout.forms import CardForm
+from shop.checkout import review, subscribing
 from shop.checkout.outcome import PENDING_ORDER, PaymentOutcomeMixin
 from shop.gateways import base as gateway_base
 from shop.gateways import get_gateway
 from shop.gateways.base import PaymentFailed
+from shop.gateways.forms import CardForm
 from shop.order import status
 from shop.order.utils import InsufficientStock
 from shop.order.vat import basket_vat_rows, order_vat_rows
 from shop.partner.stock import queue_low_stock_emails
-from shop.payments import completion, intents
+from shop.payments import completion, intents, saved_cards
 from shop.shipping import rules
 from shop.shipping.postcodes import PostcodeError
 from shop.shipping.repository import zone_of_address
@@ -80,6 +80,12 @@ class IndexView(views.IndexView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
 
+    def form_valid(self, form):
+        if form.is_guest_checkout() and subscribing.has_subscriptions(self.request.basket):
+            form.add_error("options", subscribing.NEEDS_ACCOUNT)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
 
 class ShippingAddressView(views.ShippingAddressView):
     def post(self, request, *args, **kwargs):
@@ -128,6 +134,9 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
 
     def dispatch(self, request, *args, **kwargs):
         self.checkout_session = CheckoutSessionData(request)
+        if not request.user.is_authenticated and subscribing.has_subscriptions(request.basket):
+            messages.error(request, subscribing.NEEDS_ACCOUNT)
+            return redirect("checkout:index")
         if request.method == "GET" and self.unfinished_payment():
             with transaction.atomic():
                 self.give_basket_back()  # a payment left half-way: the basket comes back
@@ -193,6 +202,12 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
         method = context.get("shipping_method")
         if method is not None and hasattr(getattr(method, "method", method), "cutoff_time"):
             context["delivery_estimate"] = self.estimate(method, basket)
+        if subscribing.has_subscriptions(basket):
+            estimate = context.get("delivery_estimate")
+            first = f"{estimate.earliest:%A} {estimate.earliest.day} {estimate.earliest:%B}"
+            context["subscription_terms"] = subscribing.terms_for(
+                basket, first_delivery=first if estimate else "with this order"
+            )
         return context
 
     def estimate(self, method, basket):
@@ -241,6 +256,8 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             card = form.card
         elif not self.wants_json():
             return self.render_preview(request, error=NEEDS_SCRIPT)
+        if subscribing.has_subscriptions(request.basket) and not subscribing.accepted(request.POST):
+            return self.render_preview(request, error=subscribing.ACCEPT_TERMS)
         submission = self.build_submission()
         fingerprint = review.fingerprint(submission)
         if fingerprint != reviewed.fingerprint:
@@ -286,7 +303,12 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
         return_url = self.request.build_absolute_uri(reverse("checkout:payment-return"))
         gateway = get_gateway()
         try:
-            intent = intents.start(order, reuse=reuse)
+            save_for = (  # the card is kept for the renewals
+                saved_cards.customer_reference(user)
+                if subscribing.has_subscriptions(basket)
+                else ""
+            )
+            intent = intents.start(order, reuse=reuse, save_for_customer=save_for)
             if card is not None and intent.status in OPEN_STATUSES:
                 intent = gateway.confirm_card(intent.reference, card=card, return_url=return_url)
         except PaymentFailed as error:

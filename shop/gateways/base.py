@@ -27,6 +27,10 @@ SUCCEEDED = "succeeded"
 CANCELED = "canceled"
 FINAL_STATUSES = frozenset({SUCCEEDED, CANCELED})
 
+# Why a charge of a saved card failed (Stripe's decline codes).
+AUTHENTICATION_REQUIRED = "authentication_required"  # the customer must be present
+CARD_DECLINED = "card_declined"
+
 
 @dataclass(frozen=True)
 class Card:
@@ -54,8 +58,15 @@ class Intent:
     brand: str = ""
     last4: str = ""
     failure_message: str = ""  # why the last attempt failed, safe to show the shopper
-    next_action_url: str = ""  # where the shopper authenticates (test gateway)
+    next_action_url: str = ""  # where the shopper authenticates (the bank's page)
     created: datetime | None = None
+    payment_method: str = ""  # the card saved for later charges, when one was asked for
+    failure_code: str = ""  # e.g. AUTHENTICATION_REQUIRED
+
+    @property
+    def needs_customer(self) -> bool:
+        """An off-session charge the bank will only take with the customer present."""
+        return self.failure_code == AUTHENTICATION_REQUIRED or self.status == REQUIRES_ACTION
 
     @property
     def succeeded(self) -> bool:
@@ -64,6 +75,15 @@ class Intent:
     @property
     def card_label(self) -> str:
         return f"{self.brand or 'Card'} ending {self.last4}" if self.last4 else ""
+
+
+@dataclass(frozen=True)
+class SavedMethod:
+    """A card saved with the provider for later charges: only its token and label."""
+
+    token: str  # the provider's id, e.g. pm_1Ab...
+    brand: str
+    last4: str
 
 
 class PaymentDeclined(UnableToTakePayment):
@@ -96,8 +116,32 @@ class Gateway(Protocol):
         currency: str,
         order_number: str,
         idempotency_key: str,
+        save_for_customer: str = "",
     ) -> Intent:
-        """Create an intent (``reference`` empty) or set an open one's amount."""
+        """Create an intent (``reference`` empty) or set an open one's amount. With
+        ``save_for_customer`` (a customer reference) the card it is paid with is saved
+        for later charges without the customer (``Intent.payment_method``)."""
+
+    def create_customer(self, *, email: str, idempotency_key: str) -> str:
+        """A customer record at the provider, to save cards to; returns its reference."""
+
+    def charge_saved(
+        self,
+        *,
+        customer: str,
+        payment_method: str,
+        amount: Decimal,
+        currency: str,
+        order_number: str,
+        idempotency_key: str,
+        return_url: str = "",
+    ) -> Intent:
+        """Charge a saved card. Without ``return_url`` the customer is absent (a renewal):
+        a charge the bank wants authenticated fails with AUTHENTICATION_REQUIRED. With it
+        the customer is here and may be sent to the bank's page (``next_action_url``)."""
+
+    def save_card(self, *, customer: str, card: Card) -> SavedMethod:
+        """Save a card typed on our page (``collects_card_details`` only)."""
 
     def confirm_card(self, reference: str, *, card: Card, return_url: str) -> Intent:
         """Confirm with card details taken on our page (``collects_card_details`` only)."""

@@ -16,7 +16,7 @@ import stripe
 from django.conf import settings
 
 from shop.gateways import base
-from shop.gateways.base import Card, Intent, PaymentFailed
+from shop.gateways.base import Card, Intent, PaymentFailed, SavedMethod
 
 # Stripe.js must be loaded from Stripe itself (their terms and PCI scope).
 SCRIPT_URL = "https://js.stripe.com/v3/"
@@ -48,6 +48,7 @@ def as_intent(pi) -> Intent:
         pi, "last_payment_error", "payment_method", "card"
     )
     created = _field(pi, "created")
+    method = _field(pi, "payment_method", default="")
     return Intent(
         reference=pi["id"],
         status=pi["status"],
@@ -59,6 +60,9 @@ def as_intent(pi) -> Intent:
         last4=str(_field(card, "last4", default="")),
         failure_message=str(_field(pi, "last_payment_error", "message", default="")),
         created=datetime.fromtimestamp(created, tz=UTC) if created else None,
+        payment_method=str(method if isinstance(method, str) else _field(method, "id", default="")),
+        failure_code=str(_field(pi, "last_payment_error", "code", default="")),
+        next_action_url=str(_field(pi, "next_action", "redirect_to_url", "url", default="")),
     )
 
 
@@ -102,8 +106,11 @@ class StripeGateway:
         currency: str,
         order_number: str,
         idempotency_key: str,
+        save_for_customer: str = "",
     ) -> Intent:
         params = {"amount": to_minor(amount), "metadata": {"order_number": order_number}}
+        if save_for_customer:  # the card is saved to the customer for renewals
+            params.update(customer=save_for_customer, setup_future_usage="off_session")
         intents = self.client.v1.payment_intents
         if reference:
             pi = self._call(
@@ -120,6 +127,59 @@ class StripeGateway:
 
     def confirm_card(self, reference: str, *, card: Card, return_url: str) -> Intent:
         raise PaymentFailed("Stripe payments are confirmed in the browser, not with our form.")
+
+    def create_customer(self, *, email: str, idempotency_key: str) -> str:
+        customer = self._call(
+            "customer", self.client.v1.customers.create, params={"email": email},
+            options={"idempotency_key": idempotency_key},
+        )  # fmt: skip
+        return customer["id"]
+
+    def charge_saved(
+        self,
+        *,
+        customer: str,
+        payment_method: str,
+        amount: Decimal,
+        currency: str,
+        order_number: str,
+        idempotency_key: str,
+        return_url: str = "",
+    ) -> Intent:
+        params = {
+            "amount": to_minor(amount),
+            "currency": currency.lower(),
+            "customer": customer,
+            "payment_method": payment_method,
+            "payment_method_types": ["card"],
+            "metadata": {"order_number": order_number},
+            "confirm": True,
+        }
+        if return_url:  # the customer is here: 3-D Secure by redirect
+            params["return_url"] = return_url
+        else:
+            params["off_session"] = True
+        try:
+            pi = self.client.v1.payment_intents.create(
+                params=params, options={"idempotency_key": idempotency_key}
+            )
+        except stripe.CardError as error:  # declined: the intent is in the error
+            pi = getattr(error.error, "payment_intent", None) if error.error else None
+            if not pi:
+                raise PaymentFailed(
+                    f"Stripe charge failed: {error.user_message or error}"
+                ) from error
+            pi = self._call("read", self.client.v1.payment_intents.retrieve, pi["id"])
+            if not _field(pi, "last_payment_error", "code"):  # keep why it failed
+                pi["last_payment_error"] = {"code": error.code, "message": error.user_message}
+        except stripe.StripeError as error:
+            raise PaymentFailed(f"Stripe charge failed: {error.user_message or error}") from error
+        return as_intent(pi)
+
+    def save_card(self, *, customer: str, card: Card) -> SavedMethod:
+        raise PaymentFailed(
+            "Stripe saves cards in the browser (a setup intent), not with our form."
+        )
 
     def retrieve(self, reference: str) -> Intent:
         if not reference:

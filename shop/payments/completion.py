@@ -23,6 +23,7 @@ from shop.order import services, status
 from shop.order.vat import order_vat_rows
 from shop.payments.alerts import alert_managers
 from shop.payments.intents import check_matches, source_of
+from shop.payments.signals import order_paid
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def complete(order, intent: Intent) -> bool:
     )
     record_voucher_usage(order)
     send_confirmation(order)
+    order_paid.send(sender=Order, order=order, intent=intent)
     logger.info("Order #%s paid by %s", order.number, intent.reference)
     return True
 

@@ -64,9 +64,10 @@ def check_matches(order, intent: Intent) -> None:
         raise IntentMismatch(f"Intent {intent.reference} is not for order #{order.number}.")
 
 
-def start(order, *, reuse: str = "") -> Intent:
+def start(order, *, reuse: str = "", save_for_customer: str = "") -> Intent:
     """The intent that pays ``order``: its own if it has one, else ``reuse`` (the
-    basket's earlier intent, moved to this order while still unpaid) or a new one."""
+    basket's earlier intent, moved to this order while still unpaid) or a new one.
+    With ``save_for_customer`` the card is saved to that customer for later charges."""
     gateway = get_gateway()
     earlier = reference = reference_of(order) or reuse
     if reference:
@@ -82,6 +83,7 @@ def start(order, *, reuse: str = "") -> Intent:
         order_number=order.number,
         # The earlier intent is in the key, so a fresh start never replays its creation.
         idempotency_key=idempotency_key(order, earlier),
+        save_for_customer=save_for_customer,
     )
     attach(order, intent)
     return intent

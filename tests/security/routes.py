@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from shop.subscriptions import links
 from tests.security.world import World
 
 
@@ -54,6 +55,7 @@ PK_SOURCES = [
     (r"^dashboard:shipping-closure-", "closure"),
     (r"^dashboard:chat-conversation", "conversation"),
     (r"^dashboard:chat-canned-", "canned_reply"),
+    (r"^(subscriptions|dashboard:subscription)", "subscription"),
 ]
 SLUG_SOURCES = {
     "blog:category": lambda w: w.article.categories.first().slug,
@@ -102,7 +104,11 @@ def _argument(name: str, argument: str, world: World):
         "partner_pk": lambda: world.partner.pk,
         "user_pk": lambda: world.customer.pk,
         "uidb64": lambda: urlsafe_base64_encode(force_bytes(world.customer.pk)),
-        "token": lambda: default_token_generator.make_token(world.customer),
+        "token": lambda: (
+            links.token_for(world.subscription, name.rsplit("-", 1)[-1])
+            if name.startswith("subscriptions:email-")
+            else default_token_generator.make_token(world.customer)
+        ),
     }
     if argument not in fillers:
         raise LookupError(f"Cannot fill {argument!r} of {name}: add it to routes._argument")

@@ -22,7 +22,8 @@ from oscar.test.factories import UserFactory
 from shop import roles
 from shop.gateways import base as gateway_base
 from shop.gateways.models import TestIntent
-from shop.subscriptions.models import SubscriptionOffer
+from shop.payments.models import PaymentCustomer, SavedCard
+from shop.subscriptions.models import Subscription, SubscriptionEvent, SubscriptionOffer
 from tests import checkout_steps as steps
 from tests import factories
 from tests.security.hostile import PAYLOAD, fill, payload
@@ -328,6 +329,37 @@ def _manager_as_shopper(objects: dict, manager) -> None:
     )
 
 
+def _subscription(objects: dict, manager) -> None:
+    """The walking Manager's own subscription to a hostile size, with a hostile note."""
+    order = objects["order"]
+    address = type(order.shipping_address).objects.get(pk=order.shipping_address.pk)
+    address.pk = None  # a copy, as a subscription keeps (hostile, like the order's)
+    address.save()
+    PaymentCustomer.objects.create(user=manager, gateway="test", reference="cus_test_world")
+    card = fill(
+        SavedCard.objects.create(
+            user=manager, gateway="test", customer_reference="cus_test_world", token="pm_test_w"
+        ),
+        skip=("gateway", "customer_reference", "token", "last4"),
+    )
+    subscription = Subscription.objects.create(
+        user=manager,
+        product=objects["parent"].children.first(),
+        weeks=4,
+        saving_percent=10,
+        shipping_code="next-day",
+        address=address,
+        card=card,
+        next_date=timezone.localdate() + timedelta(days=10),
+        origin_order=order,
+    )
+    fill(
+        SubscriptionEvent.objects.create(subscription=subscription, action="x", note="x"),
+        skip=("action",),
+    )
+    objects.update(subscription=subscription, saved_card=card)
+
+
 def _records(objects: dict, manager, customer) -> None:
     """The rest of what the admin lists: analytics, votes, payments, order events."""
     from oscar.core.loading import get_model as model
@@ -425,5 +457,6 @@ def build() -> World:
     _chat(objects, manager)
     customer = _customers(objects)
     _manager_as_shopper(objects, manager)
+    _subscription(objects, manager)
     _records(objects, manager, customer)
     return World(manager=manager, customer=customer, objects=objects)
