@@ -56,6 +56,7 @@ class AddToBasketForm(forms.AddToBasketForm):
             label="How would you like it?",
             choices=[(ONE_OFF, "One-off purchase"), (SUBSCRIBE, saving)],
             initial=ONE_OFF,
+            required=False,  # product cards post without it: one-off
             widget=django_forms.RadioSelect,
         )
         self.fields["deliver_every"] = django_forms.TypedChoiceField(

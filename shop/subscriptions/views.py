@@ -42,6 +42,13 @@ ACTIONS = {
 }
 
 
+def subscriptions_shown():
+    """Subscriptions with what their pages show and price (product, stock, card, address)."""
+    return Subscription.objects.select_related(
+        "product__product_class", "product__parent__product_class", "card", "address"
+    ).prefetch_related("product__stockrecords")
+
+
 def when(day) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
@@ -52,8 +59,8 @@ class SubscriptionListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return (
-            Subscription.objects.filter(user=self.request.user)
-            .select_related("product__parent", "card", "address")
+            subscriptions_shown()
+            .filter(user=self.request.user)
             .order_by("status", "next_date", "pk")
         )
 
@@ -74,7 +81,7 @@ class OwnSubscriptionMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.subscription = get_object_or_404(
-            Subscription.objects.select_related("product__parent", "card", "address"),
+            subscriptions_shown(),
             pk=kwargs["pk"],
             user=request.user,
         )

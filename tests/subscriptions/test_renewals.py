@@ -2,6 +2,7 @@
 charged to the saved card without the customer; failures, authentication and
 stock handled as the customer would want."""
 
+import io
 from datetime import date
 from decimal import Decimal as D
 
