@@ -2,8 +2,8 @@
 
 Order staff: orders, dispatch, stock, customers' order details
     (not blog, FAQ, offers, chats).
-Customer service: chats, customers' order status (read), FAQ (read)
-    (not blog edits, offers, stock).
+Customer service: chats, customers' order status (read), FAQ (read), subscriptions
+    (skip, pause, cancel with a note) (not blog edits, offers, stock, revenue figures).
 Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images
     (not orders, customers, chats, revenue figures).
 Managers: everything.
@@ -62,6 +62,9 @@ ROLES: dict[str, set[str] | None] = {
         "chat.add_message",
         "chat.view_openinghours",
         "chat.change_openinghours",
+        # Subscriptions: find them, and skip, pause or cancel on a customer's behalf.
+        "subscriptions.view_subscription",
+        "subscriptions.manage_subscription",
         *_crud("chat.cannedreply"),
     },
     MARKETING: {

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "shop.dashboard.shipping.apps.ShippingDashboardConfig",
     "shop.chat.dashboard.apps.ChatDashboardConfig",
+    "shop.subscriptions.dashboard.apps.SubscriptionsDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
     "treebeard",

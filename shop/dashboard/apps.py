@@ -1,5 +1,5 @@
-"""Dashboard fork: role-aware index page, live chat's screens, and the roles synced
-after each migrate.
+"""Dashboard fork: role-aware index page, live chat's and subscriptions' screens, and
+the roles synced after each migrate.
 
 Oscar's loader finds forked dashboard sub-apps' forms and views only when the
 app labelled "dashboard" is itself a fork, which is the other reason this exists.
@@ -19,9 +19,15 @@ class DashboardConfig(apps.DashboardConfig):
 
         super().ready()
         self.chat_app = global_apps.get_app_config("chat_dashboard")
+        self.subscriptions_app = global_apps.get_app_config("subscriptions_dashboard")
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="shop.roles")
 
     def get_urls(self):
-        """Oscar's dashboard URLs plus live chat's inbox at /dashboard/chat/."""
+        """Oscar's dashboard URLs plus live chat's inbox at /dashboard/chat/ and the
+        subscriptions at /dashboard/subscriptions/."""
         urls = super().get_urls()
-        return [*urls, path("chat/", include(self.chat_app.urls[0]))]
+        return [
+            *urls,
+            path("chat/", include(self.chat_app.urls[0])),
+            path("subscriptions/", include(self.subscriptions_app.urls[0])),
+        ]

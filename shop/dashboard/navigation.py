@@ -11,6 +11,8 @@ ADDITIONS = {
         {"label": "Today's dispatch", "url_name": "dashboard:order-dispatch-list"},
         {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
         {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
+        {"label": "Subscriptions", "url_name": "dashboard:subscription-list"},
+        {"label": "Subscription figures", "url_name": "dashboard:subscription-figures"},
     ],
     "fas fa-sitemap": [
         {"label": "Stock levels", "url_name": "dashboard:stock-level-list"},

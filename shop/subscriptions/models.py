@@ -177,7 +177,10 @@ class Subscription(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        permissions = [("manage_subscription", "Skip, pause or cancel for a customer")]
+        permissions = [
+            ("manage_subscription", "Skip, pause or cancel for a customer"),
+            ("view_subscription_figures", "See subscription revenue figures"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["origin_order", "product"], name="one_subscription_per_order_line"

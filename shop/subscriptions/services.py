@@ -92,7 +92,7 @@ def resume(subscription, *, actor=None, note="", by_staff=False, now=None):
 
 
 @transaction.atomic
-def cancel(subscription, *, actor=None, note="", by_staff=False):
+def cancel(subscription, *, actor=None, note="", by_staff=False, now=None):
     """No more deliveries or charges; orders already paid still go out."""
     locked = _lock(subscription)
     if locked.status == Status.CANCELLED:

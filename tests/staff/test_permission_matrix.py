@@ -48,6 +48,8 @@ ACCESS = [
     (r"^shipping-method-", ONLY_MANAGERS),
     (r"^shipping-closure-", FULFILMENT),
     (r"^chat-", CHATS),  # chats may hold health details: not Order staff or Marketing
+    (r"^subscription-figures$", ONLY_MANAGERS),  # revenue figures
+    (r"^subscription-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
 ]
 PUBLIC = {"login", "logout"}
 USERS = ["anonymous", "customer", *roles.ROLES]
