@@ -51,6 +51,7 @@ TAGS = [
 
 FAQ_CATEGORIES = [
     ("delivery", "Delivery", 10),
+    ("subscriptions", "Subscriptions", 15),
     ("kefir-care", "Kefir care", 20),
     ("kepos", "kēpos", 30),
     ("returns", "Returns", 40),
@@ -58,6 +59,79 @@ FAQ_CATEGORIES = [
 ]
 
 FAQ_ENTRIES = [
+    # Subscriptions: {sub_saving}, {sub_weeks}, {reminder_days} and {retry_days} come from
+    # the live subscription offers and renewal rules, the delivery names from delivery.
+    {
+        "slug": "how-does-subscribe-and-save-work",
+        "category": "subscriptions",
+        "question": "How does Subscribe & save work?",
+        "answer": (
+            "<p>On a product page, choose <strong>Subscribe &amp; save</strong> instead of a "
+            "one-off purchase and pick how often you want it: every {sub_weeks}, depending "
+            "on the product. You save up to {sub_saving} on every delivery, and each "
+            "delivery follows our usual delivery rules: {method} delivery is FREE when a "
+            "delivery comes to {threshold} or more.</p>"
+            "<p>You need an account, so you can manage your subscription online; you can "
+            "create one at checkout.</p>"
+        ),
+    },
+    {
+        "slug": "when-is-my-subscription-charged",
+        "category": "subscriptions",
+        "question": "When am I charged for a subscription?",
+        "answer": (
+            "<p>Your first delivery is paid at checkout, like any order. Your card is then "
+            "saved securely with our payment provider (we keep only its brand and last four "
+            "digits) and charged on the day each later delivery is due.</p>"
+            "<p>We e-mail you {reminder_days} before every delivery with its date and "
+            "amount, so nothing comes as a surprise.</p>"
+        ),
+    },
+    {
+        "slug": "how-do-i-skip-pause-or-cancel-my-subscription",
+        "category": "subscriptions",
+        "question": "How do I skip, pause or cancel my subscription?",
+        "answer": (
+            "<p>Sign in and open <strong>Subscriptions</strong> in your account. From there "
+            "you can skip the next delivery, pause and resume, change how often, the "
+            "quantity, the size, the address or the card, or cancel, at any time and with "
+            "no minimum term. Cancelling takes two clicks from that page and stops every "
+            "later delivery and charge.</p>"
+            "<p>The reminder e-mail before each delivery also has links to skip that "
+            "delivery or cancel without signing in.</p>"
+        ),
+    },
+    {
+        "slug": "what-if-my-subscription-payment-fails",
+        "category": "subscriptions",
+        "question": "What happens if a subscription payment fails?",
+        "answer": (
+            "<p>Nothing is sent until it is paid. We e-mail you a link to use another card "
+            "and try again {retry_days} after the first attempt; if it still doesn't go "
+            "through, we pause your subscription and let you know. If your bank asks you "
+            "to confirm a payment, we e-mail you a link to confirm it.</p>"
+        ),
+    },
+    {
+        "slug": "what-if-a-subscription-product-is-out-of-stock",
+        "category": "subscriptions",
+        "question": "What if my subscription product is out of stock?",
+        "answer": (
+            "<p>We skip that delivery, charge you nothing for it and e-mail you. Your next "
+            "delivery comes on its usual date.</p>"
+        ),
+    },
+    {
+        "slug": "can-i-cancel-a-subscription-within-14-days",
+        "category": "subscriptions",
+        "question": "Can I change my mind after subscribing?",
+        "answer": (
+            "<p>Yes. Besides cancelling online at any time, you have the right to cancel "
+            "within 14 days of receiving your first delivery under the Consumer Contracts "
+            "Regulations 2013; the Returns questions on this page explain how, and which "
+            "products can't be returned once opened, for hygiene reasons.</p>"
+        ),
+    },
     # Delivery: {charge}, {threshold}, {method} and {cutoff} are filled in from the
     # headline delivery method when the page is shown, so these never go stale.
     {

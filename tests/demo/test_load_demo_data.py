@@ -106,3 +106,29 @@ def test_demo_subscription_offers_cover_the_capsules_drinks_and_grains():
     grains = Product.objects.get(title="Live Milk Kefir Grains")
     assert offer_for(grains).saving_percent == 5
     assert offer_for(Product.objects.get(title="Milk Kefir Starter Kit")) is None
+
+
+@override_settings(DEBUG=True)
+def test_demo_customer_has_an_active_subscription_to_the_capsules_once():
+    from shop.subscriptions import ordering
+    from shop.subscriptions.models import Subscription
+
+    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+
+    subscription = Subscription.objects.get(user__email="customer@kepos.example")
+    assert subscription.status == Subscription.Status.ACTIVE
+    assert subscription.product.title == "kēpos daily gut health, 30-day supply"
+    assert subscription.card.label == "Visa ending 4242"
+    assert subscription.user.check_password("kepos-demo-2026")
+    assert not subscription.user.is_staff
+    assert ordering.preview(subscription).total > 0
+
+
+@override_settings(DEBUG=False)
+def test_demo_customer_is_not_created_without_debug():
+    from shop.subscriptions.models import Subscription
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert not Subscription.objects.exists()

@@ -6,14 +6,21 @@ from django.core.management.base import BaseCommand
 from shop.chat.models import CannedReply
 from shop.demo.blog_loader import load_demo_blog
 from shop.demo.chat_data import CANNED_REPLIES
-from shop.demo.loader import DEMO_TOTP_KEY, create_demo_accounts, load_demo_catalogue
+from shop.demo.loader import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_KEY,
+    create_demo_accounts,
+    load_demo_catalogue,
+)
+from shop.demo.subscriber import create_demo_subscriber
 from shop.twofactor.devices import base32
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo catalogue, delivery rules, blog, FAQ and chat canned replies and, when "
-        "DEBUG is on, demo staff accounts. Safe to re-run."
+        "DEBUG is on, demo staff accounts and a demo customer with a subscription. Safe to "
+        "re-run."
     )
 
     def handle(self, *args, **options):
@@ -36,6 +43,12 @@ class Command(BaseCommand):
         self.stdout.write("Demo sign-ins (local use only):")
         for account in create_demo_accounts():
             self.stdout.write(f"  {account['role']:<24} {account['email']} / {account['password']}")
+        subscriber = create_demo_subscriber(DEMO_PASSWORD)
+        if subscriber:
+            self.stdout.write(
+                f"  {'Customer with a subscription':<24} {subscriber['email']} / "
+                f"{subscriber['password']}"
+            )
         self.stdout.write(
             "Their authenticator app secret (two-factor sign-in, asked only with DEBUG off): "
             f"{base32(DEMO_TOTP_KEY)}"
