@@ -79,9 +79,10 @@ test-browser: dev-install ## Test pass 3: the Playwright tests in Chromium
 
 test: lint check test-sqlite test-postgres test-browser ## All gates and all three test passes
 
-bench: demo ## Time key pages and searches on the demo data, DEBUG off (fails past the targets)
+bench: demo ## Time key pages, searches and subscription renewals on the demo data (fails past the targets)
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py bench
+	$(PY) manage.py bench_renewals
 
 clean: ## Remove local state (database, media, collected static); keeps .venv
 	rm -rf var

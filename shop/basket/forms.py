@@ -57,7 +57,7 @@ class AddToBasketForm(forms.AddToBasketForm):
             choices=[(ONE_OFF, "One-off purchase"), (SUBSCRIBE, saving)],
             initial=ONE_OFF,
             required=False,  # product cards post without it: one-off
-            widget=django_forms.RadioSelect,
+            widget=django_forms.RadioSelect(attrs={"class": "form-check-input"}),
         )
         self.fields["deliver_every"] = django_forms.TypedChoiceField(
             label="Deliver every",
@@ -65,7 +65,7 @@ class AddToBasketForm(forms.AddToBasketForm):
             choices=[(w, weeks_label(w)) for w in offer.frequencies],
             initial=offer.default_weeks,
             required=False,
-            help_text="Skip, pause or cancel any time in your account.",
+            help_text="For subscriptions. Skip, pause or cancel any time in your account.",
         )
 
     def clean(self):

@@ -206,7 +206,7 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             estimate = context.get("delivery_estimate")
             first = f"{estimate.earliest:%A} {estimate.earliest.day} {estimate.earliest:%B}"
             context["subscription_terms"] = subscribing.terms_for(
-                basket, first_delivery=first if estimate else "with this order"
+                basket, method=method, first_delivery=first if estimate else "with this order"
             )
         return context
 

@@ -64,9 +64,9 @@ def copy_address(address):
     return ShippingAddress.objects.create(**{f: getattr(address, f) for f in ADDRESS_FIELDS})
 
 
-def method_for(subscription, methods):
-    """The subscription's delivery method if still offered there, else the first."""
-    chosen = next((m for m in methods if m.code == subscription.shipping_code), None)
+def method_for(shipping_code: str, methods):
+    """The method with ``shipping_code`` if still offered there, else the first."""
+    chosen = next((m for m in methods if m.code == shipping_code), None)
     chosen = chosen or (methods[0] if methods else None)
     if chosen is None:
         raise CannotRenew("We have no delivery method to this address.")
@@ -86,7 +86,8 @@ def preview(subscription, *, strategy=None, methods=None) -> Preview | None:
     try:
         zone = zone_of_address(subscription.address)
         method = method_for(
-            subscription, [m for m in methods or offered_methods() if m.serves(zone)]
+            subscription.shipping_code,
+            [m for m in methods or offered_methods() if m.serves(zone)],
         )
     except (PostcodeError, CannotRenew):
         return Preview(goods, Decimal("0.00"), info.price.currency)
@@ -97,20 +98,30 @@ def preview(subscription, *, strategy=None, methods=None) -> Preview | None:
 def place(subscription, *, now: datetime | None = None):
     """Write the renewal's order (Pending payment, stock allocated); raises CannotRenew.
     Call inside a transaction: the stock locks are held until it ends."""
-    basket = Basket.objects.create(owner=subscription.user)
-    basket.strategy = Selector().strategy(user=subscription.user)
-    info = basket.strategy.fetch_for_product(subscription.product)
-    if not info.availability.is_purchase_permitted(subscription.quantity)[0]:
-        raise CannotRenew(f"{subscription.product.get_title()} is out of stock.")
-    basket.add_product(
+    return place_order_for(
+        subscription.user,
         subscription.product,
         subscription.quantity,
-        line_options(subscription.weeks, subscription.saving_percent),
+        options=line_options(subscription.weeks, subscription.saving_percent),
+        address=subscription.address,
+        shipping_code=subscription.shipping_code,
+        now=now,
     )
-    Applicator().apply(basket, subscription.user)
+
+
+def place_order_for(user, product, quantity, *, options, address, shipping_code, now=None):
+    """An order of one line for ``user``, written as checkout writes one: a basket priced
+    by the strategy (with site offers), the delivery method's charge for the address,
+    dispatch dates from the business calendar, then Oscar's order creator."""
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy(user=user)
+    info = basket.strategy.fetch_for_product(product)
+    if not info.availability.is_purchase_permitted(quantity)[0]:
+        raise CannotRenew(f"{product.get_title()} is out of stock.")
+    basket.add_product(product, quantity, options)
+    Applicator().apply(basket, user)
     method = method_for(
-        subscription,
-        Repository().get_available_shipping_methods(basket, shipping_addr=subscription.address),
+        shipping_code, Repository().get_available_shipping_methods(basket, shipping_addr=address)
     )
     charge = method.calculate(basket)
     estimate = estimate_for(
@@ -122,8 +133,8 @@ def place(subscription, *, now: datetime | None = None):
             total=OrderTotalCalculator().calculate(basket, charge),
             shipping_method=method,
             shipping_charge=charge,
-            user=subscription.user,
-            shipping_address=copy_address(subscription.address),
+            user=user,
+            shipping_address=copy_address(address),
             order_number=OrderNumberGenerator().order_number(basket),
             dispatch_on=estimate.dispatch_on,
             deliver_from=estimate.earliest,
@@ -131,5 +142,5 @@ def place(subscription, *, now: datetime | None = None):
         )
     except InsufficientStock as error:
         raise CannotRenew(str(error)) from error
-    basket.submit()  # a renewal's basket is never a shopper's to edit
+    basket.submit()  # never a shopper's basket to edit
     return order

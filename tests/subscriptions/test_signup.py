@@ -134,7 +134,7 @@ def test_subscription_terms_are_shown_before_paying(client, world):
 
     next_charge = uk_today() + timedelta(weeks=8)
     assert "2 × kēpos daily gut health" in page
-    assert "delivered every 8 weeks for £71.98 per delivery" in page
+    assert "delivered every 8 weeks for £71.98 per delivery, plus delivery: FREE" in page
     assert (
         f"Next delivery charged on {next_charge:%A} {next_charge.day} {next_charge:%B %Y}" in page
     )
