@@ -46,13 +46,23 @@ class FakeStripe:
     by_key: dict = field(default_factory=dict)
     calls: list = field(default_factory=list)
     fail_next: list = field(default_factory=list)  # (method, path prefix) to answer 500 once
+    customers: dict = field(default_factory=dict)
+    # Saved cards (payment method id -> what charging it does: "succeeds", "declines",
+    # "authenticates"), as Stripe's test cards behave once attached to a customer.
+    saved: dict = field(default_factory=dict)
 
     # --- what the browser and the bank do ---
 
-    def succeed(self, reference: str, brand: str = "visa", last4: str = "4242") -> None:
+    def succeed(
+        self, reference: str, brand: str = "visa", last4: str = "4242", later: str = "succeeds"
+    ) -> None:
+        """The browser confirmed the card; a card saved for later (setup_future_usage)
+        then does ``later`` when charged."""
         intent = self.intents[reference]
         intent["status"] = "succeeded"
         intent["payment_method"] = f"pm_{reference}"
+        if intent.get("setup_future_usage"):
+            self.saved[intent["payment_method"]] = (later, {"brand": brand, "last4": last4})
         intent["_card"] = {"brand": brand, "last4": last4}
         intent["last_payment_error"] = None
         intent["latest_charge"] = f"ch_{reference}"
@@ -114,6 +124,11 @@ class FakeStripe:
             return self._view(self.intents[reference], expand=params.get("expand", {}))
         if path == "/v1/refunds" and method == "POST":
             return self._refund(params)
+        if path == "/v1/customers" and method == "POST":
+            customer = {"id": f"cus_fake_{next(_ids)}", "object": "customer",
+                        "email": params.get("email")}  # fmt: skip
+            self.customers[customer["id"]] = customer
+            return customer
         return _error(404, f"Unrecognized request URL ({method}: {path}).")
 
     def _create(self, params: dict) -> dict:
@@ -132,8 +147,45 @@ class FakeStripe:
             "last_payment_error": None,
             "latest_charge": None,
             "amount_refunded": 0,
+            "customer": params.get("customer"),
+            "setup_future_usage": params.get("setup_future_usage"),
+            "next_action": None,
         }
+        if params.get("confirm") == "true":
+            return self._charge_saved(self.intents[reference], params)
         return self._view(self.intents[reference])
+
+    def _charge_saved(self, intent: dict, params: dict):
+        """Confirming at creation with a saved card, as a renewal (off_session) or with
+        the customer present (return_url): Stripe's answers for its test cards."""
+        method = params.get("payment_method", "")
+        if method not in self.saved or params.get("customer") not in self.customers:
+            return _error(400, f"No such PaymentMethod: '{method}'")
+        later, card = self.saved[method]
+        intent.update(payment_method=method, _card=card)
+        if later == "succeeds":
+            intent["status"], intent["latest_charge"] = "succeeded", f"ch_{intent['id']}"
+            return self._view(intent)
+        if later == "authenticates" and params.get("return_url"):
+            intent["status"] = "requires_action"
+            intent["next_action"] = {
+                "type": "redirect_to_url",
+                "redirect_to_url": {
+                    "url": f"https://hooks.stripe.com/3ds/{intent['id']}",
+                    "return_url": params["return_url"],
+                },  # fmt: skip
+            }
+            return self._view(intent)
+        code = "authentication_required" if later == "authenticates" else "card_declined"
+        message = {
+            "authentication_required": "Your card was declined. This transaction requires "
+            "authentication.",
+            "card_declined": "Your card was declined.",
+        }[code]
+        intent["last_payment_error"] = {"code": code, "message": message}
+        body = {"error": {"type": "card_error", "code": code, "message": message,
+                          "payment_intent": self._view(intent)}}  # fmt: skip
+        return Response(json.dumps(body), status=402, content_type="application/json")
 
     def _update(self, reference: str, params: dict):
         intent = self.intents[reference]
