@@ -11,6 +11,8 @@ decided here by URL name:
   with a ProseEditorField): ``style-src 'unsafe-inline'``;
 * the payment pages: the gateway's own sources (``Gateway.content_security_policy``)
   and the Payment Request API (``payment=(self ...)``);
+* a subscriber's card page: its form may go on to the gateway's card page
+  (``Gateway.card_setup_origins``, e.g. Stripe Checkout);
 * nothing else. Oscar's templates put a few fixed ``style="display:none"``
   attributes on ordinary pages; those exact values are allowed by hash
   (``'unsafe-hashes'``), which admits no other inline style.
@@ -144,6 +146,10 @@ def _page(request) -> tuple[str, str]:
     return match.namespace, match.url_name or ""
 
 
+# Pages whose form sends the customer to the gateway's page to save a card.
+CARD_SETUP_PAGES = frozenset({("subscriptions", "card")})
+
+
 def is_payment_page(request) -> bool:
     namespace, name = _page(request)
     return namespace == "checkout" and name in PAYMENT_PAGES
@@ -153,10 +159,14 @@ class ContentPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the per-page additions described above."""
 
     @cached_property
-    def gateway_policy(self) -> dict:
+    def gateway(self):
         from shop.gateways import get_gateway
 
-        return getattr(get_gateway(), "content_security_policy", {}) or {}
+        return get_gateway()
+
+    @cached_property
+    def gateway_policy(self) -> dict:
+        return getattr(self.gateway, "content_security_policy", {}) or {}
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
@@ -177,6 +187,9 @@ class ContentPolicyMiddleware(CSPMiddleware):
                     replace[directive] = [*sources]
                 else:
                     update[directive] = [*update.get(directive, []), *sources]
+        if _page(request) in CARD_SETUP_PAGES:
+            origins = getattr(self.gateway, "card_setup_origins", [])
+            update["form-action"] = [*update.get("form-action", []), *origins]
         parts.replace, parts.update = replace or None, update or None
         return parts
 

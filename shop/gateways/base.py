@@ -104,6 +104,9 @@ class Gateway(Protocol):
     # frames, connections of the provider), e.g. {"script-src": ["https://js.example"]};
     # frame-src origins are also allowed the Payment Request API there.
     content_security_policy: dict[str, list[str]]
+    # Where a customer is sent to give a card to save (gateways that do not collect card
+    # details); the page sending them there lets its form go to these origins.
+    card_setup_origins: list[str]
 
     def browser_settings(self) -> dict:
         """What the payment page's script needs (e.g. the publishable key)."""
@@ -142,6 +145,13 @@ class Gateway(Protocol):
 
     def save_card(self, *, customer: str, card: Card) -> SavedMethod:
         """Save a card typed on our page (``collects_card_details`` only)."""
+
+    def start_card_setup(self, *, customer: str, return_url: str, cancel_url: str) -> str:
+        """The provider's page where the customer gives a card to save (gateways that do
+        not collect card details); it comes back to ``return_url?setup=<reference>``."""
+
+    def finish_card_setup(self, *, customer: str, reference: str) -> SavedMethod:
+        """The card saved at the provider's page, checked to be this customer's."""
 
     def confirm_card(self, reference: str, *, card: Card, return_url: str) -> Intent:
         """Confirm with card details taken on our page (``collects_card_details`` only)."""

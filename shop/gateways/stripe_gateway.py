@@ -80,6 +80,7 @@ class StripeGateway:
         ],
         "connect-src": ["https://api.stripe.com"],
     }
+    card_setup_origins = ["https://checkout.stripe.com"]  # Checkout in setup mode
 
     def __init__(self, client: stripe.StripeClient | None = None):
         self.client = client or stripe.StripeClient(
@@ -175,6 +176,38 @@ class StripeGateway:
         except stripe.StripeError as error:
             raise PaymentFailed(f"Stripe charge failed: {error.user_message or error}") from error
         return as_intent(pi)
+
+    def start_card_setup(self, *, customer: str, return_url: str, cancel_url: str) -> str:
+        """A Checkout Session in setup mode: Stripe's page takes the card (3-D Secure
+        included) and saves it to the customer."""
+        session = self._call(
+            "card setup", self.client.v1.checkout.sessions.create,
+            params={
+                "mode": "setup",
+                "customer": customer,
+                "currency": "gbp",
+                "payment_method_types": ["card"],
+                "success_url": f"{return_url}?setup={{CHECKOUT_SESSION_ID}}",
+                "cancel_url": cancel_url,
+            },
+        )  # fmt: skip
+        return session["url"]
+
+    def finish_card_setup(self, *, customer: str, reference: str) -> SavedMethod:
+        session = self._call(
+            "card setup read", self.client.v1.checkout.sessions.retrieve, reference,
+            params={"expand": ["setup_intent.payment_method"]},
+        )  # fmt: skip
+        if _field(session, "customer") != customer or _field(session, "status") != "complete":
+            raise PaymentFailed(f"Setup {reference} is not a completed one of {customer}.")
+        method = _field(session, "setup_intent", "payment_method")
+        if not method or isinstance(method, str):
+            raise PaymentFailed(f"Setup {reference} saved no card.")
+        return SavedMethod(
+            token=method["id"],
+            brand=str(_field(method, "card", "brand", default="")).title(),
+            last4=str(_field(method, "card", "last4", default="")),
+        )
 
     def save_card(self, *, customer: str, card: Card) -> SavedMethod:
         raise PaymentFailed(

@@ -108,6 +108,7 @@ class TestGateway:
     name = "Test card payments"
     collects_card_details = True
     content_security_policy: dict[str, list[str]] = {}  # our own page, our own origin
+    card_setup_origins: list[str] = []  # cards are typed on our page
 
     def browser_settings(self) -> dict:
         return {}
@@ -253,6 +254,12 @@ class TestGateway:
             last4=card.number[-4:],
         )
         return SavedMethod(token=method.token, brand=method.brand, last4=method.last4)
+
+    def start_card_setup(self, *, customer: str, return_url: str, cancel_url: str) -> str:
+        raise PaymentFailed("The test gateway saves cards typed on our page (save_card).")
+
+    def finish_card_setup(self, *, customer: str, reference: str) -> SavedMethod:
+        raise PaymentFailed("The test gateway saves cards typed on our page (save_card).")
 
     def retrieve(self, reference: str) -> Intent:
         row = TestIntent.objects.filter(reference=reference).first()

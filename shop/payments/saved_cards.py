@@ -75,6 +75,31 @@ def save_card(user, card: Card) -> SavedCard:
     )
 
 
+def start_setup(user, *, return_url: str, cancel_url: str) -> str:
+    """Where ``user`` gives the provider a new card to save (gateways without our form)."""
+    return get_gateway().start_card_setup(
+        customer=customer_reference(user), return_url=return_url, cancel_url=cancel_url
+    )
+
+
+def finish_setup(user, reference: str) -> SavedCard:
+    """The card ``user`` saved at the provider's page (``PaymentFailed`` if not theirs)."""
+    gateway = get_gateway()
+    customer = customer_reference(user)
+    method = gateway.finish_card_setup(customer=customer, reference=reference)
+    card, _ = SavedCard.objects.get_or_create(
+        gateway=gateway.code,
+        token=method.token,
+        defaults={
+            "user": user,
+            "customer_reference": customer,
+            "brand": method.brand,
+            "last4": method.last4,
+        },  # fmt: skip
+    )
+    return card
+
+
 def charge(order, card: SavedCard, *, return_url: str = "") -> Intent:
     """Charge ``order``'s total to a saved card and record the intent as its payment.
     Without ``return_url`` the customer is absent (a renewal); raises ``PaymentFailed``

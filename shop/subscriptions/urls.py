@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/change/", views.ChangeView.as_view(), name="change"),
     path("<int:pk>/address/", views.AddressView.as_view(), name="address"),
     path("<int:pk>/card/", views.CardView.as_view(), name="card"),
+    path("<int:pk>/card/return/", views.CardReturnView.as_view(), name="card-return"),
     path("<int:pk>/pay/", views.PayView.as_view(), name="pay"),
     path("<int:pk>/pay/return/", views.PayReturnView.as_view(), name="pay-return"),
     path("email/skip/<str:token>/", views.EmailLinkView.as_view(action="skip"), name="email-skip"),

@@ -172,7 +172,13 @@ class CardView(OwnSubscriptionMixin, View):
         saved, new = self.forms()
         return self.render("card.html", saved_form=saved, card_form=new)
 
+    def render(self, template: str, **context):
+        context["gateway"] = get_gateway()
+        return super().render(template, **context)
+
     def post(self, request, pk):
+        if request.POST.get("use") == "provider":
+            return self.to_provider()
         which = "new" if request.POST.get("use") == "new" else "saved"
         saved, new = self.forms(request.POST, which)
         if which == "saved":
@@ -191,9 +197,48 @@ class CardView(OwnSubscriptionMixin, View):
                 logger.error("Saving a card for %s failed: %s", request.user.pk, error)
                 messages.error(request, "We couldn't save your card just now. Please try again.")
                 return self.render("card.html", saved_form=saved, card_form=new)
-        services.change(self.subscription, actor=request.user, card=card)
-        messages.success(request, f"Your deliveries are now charged to your {card.label}.")
+        return self.use(card)
+
+    def use(self, card):
+        services.change(self.subscription, actor=self.request.user, card=card)
+        messages.success(self.request, f"Your deliveries are now charged to your {card.label}.")
         return self.back()
+
+    def to_provider(self):
+        """Gateways without our card form: their own page takes and saves the card."""
+        pk = self.subscription.pk
+        build = self.request.build_absolute_uri
+        try:
+            url = saved_cards.start_setup(
+                self.request.user,
+                return_url=build(reverse("subscriptions:card-return", args=[pk])),
+                cancel_url=build(reverse("subscriptions:card", args=[pk])),
+            )
+        except PaymentFailed as error:
+            logger.error("Subscription #%s: starting a card setup failed: %s", pk, error)
+            messages.error(self.request, "We couldn't reach the card processor. Please try again.")
+            return self.back()
+        return redirect(url)
+
+
+class CardReturnView(CardView):
+    """Back from the gateway's card page with the setup to read (never trusted as is:
+    the gateway is asked, and the card must be this customer's)."""
+
+    def get(self, request, pk):
+        reference = request.GET.get("setup", "")
+        if not reference or len(reference) > 255:
+            return redirect("subscriptions:card", pk=pk)
+        try:
+            card = saved_cards.finish_setup(request.user, reference)
+        except PaymentFailed as error:
+            logger.warning("Subscription #%s: card setup %s refused: %s", pk, reference, error)
+            messages.error(request, "We couldn't save that card. Please try again.")
+            return redirect("subscriptions:card", pk=pk)
+        return self.use(card)
+
+    def post(self, request, pk):
+        return redirect("subscriptions:card", pk=pk)
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")

@@ -50,6 +50,7 @@ class FakeStripe:
     # Saved cards (payment method id -> what charging it does: "succeeds", "declines",
     # "authenticates"), as Stripe's test cards behave once attached to a customer.
     saved: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)  # Checkout Sessions in setup mode
 
     # --- what the browser and the bank do ---
 
@@ -124,6 +125,14 @@ class FakeStripe:
             return self._view(self.intents[reference], expand=params.get("expand", {}))
         if path == "/v1/refunds" and method == "POST":
             return self._refund(params)
+        match = re.fullmatch(r"/v1/checkout/sessions(?:/([^/]+))?", path)
+        if match:
+            reference = match.group(1)
+            if reference is None and method == "POST":
+                return self._session(params)
+            if reference not in self.sessions:
+                return _error(404, f"No such checkout.session: '{reference}'")
+            return self._session_view(self.sessions[reference], params.get("expand", {}))
         if path == "/v1/customers" and method == "POST":
             customer = {"id": f"cus_fake_{next(_ids)}", "object": "customer",
                         "email": params.get("email")}  # fmt: skip
@@ -154,6 +163,43 @@ class FakeStripe:
         if params.get("confirm") == "true":
             return self._charge_saved(self.intents[reference], params)
         return self._view(self.intents[reference])
+
+    def _session(self, params: dict) -> dict:
+        reference = f"cs_fake_{next(_ids)}"
+        self.sessions[reference] = {
+            "id": reference,
+            "object": "checkout.session",
+            "mode": params["mode"],
+            "customer": params.get("customer"),
+            "status": "open",
+            "url": f"https://checkout.stripe.com/c/pay/{reference}",
+            "success_url": params["success_url"],
+            "setup_intent": None,
+        }
+        return self.sessions[reference]
+
+    def complete_setup(self, reference: str, brand="mastercard", last4="4444", later="succeeds"):
+        """The customer gave a card on Stripe's page; it is saved to their customer."""
+        session = self.sessions[reference]
+        method = f"pm_setup_{next(_ids)}"
+        self.saved[method] = (later, {"brand": brand, "last4": last4})
+        session.update(status="complete", setup_intent=f"seti_{reference}", _method=method)
+        return session["success_url"].replace("{CHECKOUT_SESSION_ID}", reference)
+
+    def _session_view(self, session: dict, expand: dict) -> dict:
+        shown = {k: v for k, v in session.items() if not k.startswith("_")}
+        if session.get("setup_intent") and "setup_intent.payment_method" in expand.values():
+            later, card = self.saved[session["_method"]]
+            shown["setup_intent"] = {
+                "id": session["setup_intent"],
+                "object": "setup_intent",
+                "payment_method": {
+                    "id": session["_method"],
+                    "object": "payment_method",
+                    "card": card,
+                },  # fmt: skip
+            }
+        return shown
 
     def _charge_saved(self, intent: dict, params: dict):
         """Confirming at creation with a saved card, as a renewal (off_session) or with

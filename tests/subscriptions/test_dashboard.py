@@ -170,3 +170,17 @@ def test_subscription_dashboard_list_queries_do_not_grow(service, world):
         return len(queries)
 
     assert count(3) == count(30) <= 25
+
+
+def test_a_subscribed_product_cannot_be_deleted_from_the_dashboard(client, world, sams):
+    factories.sign_in(client, factories.staff_user(roles.MANAGERS))
+    capsules = world["capsules"]
+
+    response = client.post(reverse("dashboard:catalogue-product-delete", args=[capsules.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard:catalogue-product", args=[capsules.pk])
+    page = text_of(client.get(response["Location"]))
+    assert "1 customer subscription uses it" in page
+    sams.refresh_from_db()
+    assert sams.product == capsules

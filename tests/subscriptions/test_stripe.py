@@ -137,3 +137,46 @@ def test_stripe_subscription_renewal_needing_authentication_sends_the_customer_t
     subscription.refresh_from_db()
     assert subscription.status == Status.ACTIVE
     assert subscription.next_date == date(2027, 4, 26)
+
+
+def test_stripe_subscriber_gives_a_new_card_on_stripes_page(client, fake, world):
+    _, subscription = subscribe_with_stripe(client, fake, world, later="declines")
+    run_on("2027-03-29")
+    url = reverse("subscriptions:card", args=[subscription.pk])
+
+    with time_machine.travel(helpers.at("2027-03-29 12:00"), tick=False):
+        factories.sign_in(client, world["sam"])
+        page = client.get(url)
+        to_stripe = client.post(url, {"use": "provider"})
+        (session,) = fake.sessions.values()
+        back = client.get(fake.complete_setup(session["id"]))
+
+    assert "form-action 'self' https://checkout.stripe.com" in page["Content-Security-Policy"]
+    assert to_stripe["Location"] == session["url"]
+    assert (session["mode"], session["customer"]) == ("setup", subscription.card.customer_reference)
+    assert back["Location"] == reverse("subscriptions:detail", args=[subscription.pk])
+    subscription.refresh_from_db()
+    assert subscription.card.label == "Mastercard ending 4444"
+    assert subscription.retry_at == helpers.at("2027-03-29 12:00")  # tried at the next run
+
+    run_on("2027-03-29")  # the 12:00 retry is due by the next run
+    with time_machine.travel(helpers.at("2027-03-29 12:10"), tick=False):
+        renewals.run(now=helpers.at("2027-03-29 12:10"))
+    subscription.refresh_from_db()
+    assert subscription.status == Status.ACTIVE
+
+
+def test_stripe_card_setup_of_another_customer_is_refused(client, fake, world):
+    _, subscription = subscribe_with_stripe(client, fake, world)
+    stranger = fake._session({"mode": "setup", "customer": "cus_someone_else",
+                              "success_url": "http://x/?setup={CHECKOUT_SESSION_ID}"})  # fmt: skip
+    fake.complete_setup(stranger["id"])
+
+    factories.sign_in(client, world["sam"])
+    response = client.get(
+        reverse("subscriptions:card-return", args=[subscription.pk]), {"setup": stranger["id"]}
+    )
+
+    assert response["Location"] == reverse("subscriptions:card", args=[subscription.pk])
+    subscription.refresh_from_db()
+    assert subscription.card.last4 == "4242"

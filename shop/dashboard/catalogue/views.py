@@ -1,10 +1,15 @@
-"""Catalogue dashboard fork: the product form's stock section belongs to those who manage stock.
+"""Catalogue dashboard fork: the product form's stock section belongs to those who manage
+stock, and a product customers subscribe to is not deleted from under them.
 
 Marketing edits product copy and images; Order staff manage stock (on the
 stock levels page). Without ``partner.change_stockrecord`` the product form
 neither shows nor saves stock records.
 """
 
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from oscar.apps.dashboard.catalogue import views
 
 
@@ -22,3 +27,21 @@ class CategoryUpdateView(views.CategoryUpdateView):
         category, and an emptied name answered 500)."""
         self.object.refresh_from_db()
         return super().form_invalid(form)
+
+
+class ProductDeleteView(views.ProductDeleteView):
+    def post(self, request, *args, **kwargs):
+        """A product (or a size of it) with subscriptions is kept, saying why (the
+        deletion answered 500): make it unavailable instead, or end the subscriptions."""
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except ProtectedError as error:
+            count = len(error.protected_objects)
+            messages.error(
+                request,
+                f"This product can't be deleted: {count} customer subscription"
+                f"{'s use' if count != 1 else ' uses'} it (Fulfilment > Subscriptions). "
+                "Make it unavailable instead, or cancel those subscriptions first.",
+            )
+            return redirect("dashboard:catalogue-product", pk=kwargs["pk"])
