@@ -16,8 +16,16 @@ DELIVER_EVERY = "deliver-every"
 SAVING = "subscription-saving"
 
 
+NAMES = {DELIVER_EVERY: "Deliver every (weeks)", SAVING: "Subscription saving (%)"}
+
+
 def option(code: str):
-    return Option.objects.get(code=code)
+    """The option row (made by migration 0003; made again if someone deleted it in the
+    admin, where Marketing edits product options)."""
+    found, _ = Option.objects.get_or_create(
+        code=code, defaults={"name": NAMES[code], "required": False}
+    )
+    return found
 
 
 def line_options(weeks: int, saving_percent: int | None = None) -> list[dict]:

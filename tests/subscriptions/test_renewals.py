@@ -294,3 +294,14 @@ def test_paused_and_cancelled_subscriptions_are_not_renewed(client, world):
     run_on("2027-03-30")
 
     assert not renewal_orders(subscription).exists()
+
+
+def test_subscription_renewal_survives_its_product_option_being_deleted_in_the_admin(client, world):
+    subscription = subscribed(client, world)
+    get_model("catalogue", "Option").objects.filter(code="deliver-every").delete()
+
+    run_on("2027-03-29")
+
+    order = renewal_orders(subscription).get()
+    assert order.status == order_status.PAID
+    assert order.lines.get().unit_price_incl_tax == D("35.99")
