@@ -75,7 +75,8 @@ def _locked(pk: int) -> Subscription | None:
 def _is_due(subscription, now) -> bool:
     if subscription.status == Status.ACTIVE:
         return subscription.next_date <= schedule.uk_today(now)
-    return subscription.status == Status.FAILING and subscription.retry_at <= now
+    failing = subscription.status == Status.FAILING and subscription.retry_at is not None
+    return failing and subscription.retry_at <= now
 
 
 def renew(pk: int, *, now, report: Report) -> None:

@@ -305,3 +305,13 @@ def test_subscription_renewal_survives_its_product_option_being_deleted_in_the_a
     order = renewal_orders(subscription).get()
     assert order.status == order_status.PAID
     assert order.lines.get().unit_price_incl_tax == D("35.99")
+
+
+def test_failing_subscription_without_a_retry_time_is_left_for_a_person(client, world):
+    subscription = subscribed(client, world)
+    Subscription.objects.filter(pk=subscription.pk).update(status=Status.FAILING, retry_at=None)
+
+    report = run_on("2027-03-29")
+
+    assert report.done.get("error") is None
+    assert not renewal_orders(subscription).exists()
