@@ -315,3 +315,16 @@ def test_failing_subscription_without_a_retry_time_is_left_for_a_person(client, 
 
     assert report.done.get("error") is None
     assert not renewal_orders(subscription).exists()
+
+
+def test_subscription_order_confirmations_say_how_often_and_which_delivery(client, world):
+    subscription = subscribed(client, world)
+    run_on("2027-03-29")
+    renewal = renewal_orders(subscription).get()
+
+    first = OutboxEmail.objects.get(subject__contains=subscription.origin_order.number)
+    later = OutboxEmail.objects.get(subject__contains=renewal.number)
+
+    assert "kēpos daily gut health, every 4 weeks (subscribe & save) x 1" in first.body_text
+    assert "kēpos daily gut health (subscription delivery, every 4 weeks) x 1" in later.body_text
+    assert "every 4 weeks (subscribe &amp; save)" in first.body_html
