@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "shop.dashboard.shipping.apps.ShippingDashboardConfig",
     "shop.chat.dashboard.apps.ChatDashboardConfig",
     "shop.subscriptions.dashboard.apps.SubscriptionsDashboardConfig",
+    "shop.legal.dashboard.apps.LegalDashboardConfig",
+    "shop.privacy.dashboard.apps.PrivacyDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
     "treebeard",
@@ -112,6 +114,9 @@ INSTALLED_APPS = [
     "shop.gateways",
     "shop.payments",
     "shop.subscriptions",
+    "shop.legal",
+    "shop.newsletter",
+    "shop.privacy",
     "shop.demo",
     "shop.seo",
     "shop.chat",

@@ -27,6 +27,9 @@ urlpatterns = [
     path("chat/", include("shop.chat.urls")),
     path("accounts/two-factor/", include("shop.twofactor.urls")),
     path("accounts/subscriptions/", include("shop.subscriptions.urls")),
+    path("accounts/privacy/", include("shop.privacy.urls")),
+    path("newsletter/", include("shop.newsletter.urls")),
+    path("legal/", include("shop.legal.urls")),
     path(
         "privacy/",
         TemplateView.as_view(

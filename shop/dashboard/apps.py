@@ -20,6 +20,8 @@ class DashboardConfig(apps.DashboardConfig):
         super().ready()
         self.chat_app = global_apps.get_app_config("chat_dashboard")
         self.subscriptions_app = global_apps.get_app_config("subscriptions_dashboard")
+        self.legal_app = global_apps.get_app_config("legal_dashboard")
+        self.privacy_app = global_apps.get_app_config("privacy_dashboard")
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="shop.roles")
 
     def get_urls(self):
@@ -30,4 +32,6 @@ class DashboardConfig(apps.DashboardConfig):
             *urls,
             path("chat/", include(self.chat_app.urls[0])),
             path("subscriptions/", include(self.subscriptions_app.urls[0])),
+            path("cancellations/", include(self.legal_app.urls[0])),
+            path("privacy/", include(self.privacy_app.urls[0])),
         ]
