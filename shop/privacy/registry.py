@@ -1,0 +1,32 @@
+"""Which apps hold personal data, and how each exports and erases a person's share.
+
+Apps register a section from their AppConfig.ready(), so the privacy app needs
+to know nothing of them (and imports none of them); a new app that keeps
+personal data adds one line. Both callables receive the person: a user (or
+None for a guest known only by e-mail) and the e-mail address.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    export: Callable[[Any, str], Any]  # (user or None, email) -> JSON-serialisable data
+    erase: Callable[[Any, str], int]  # (user or None, email) -> rows removed or replaced
+
+
+_sections: dict[str, Section] = {}
+
+
+def register(
+    name: str, *, export: Callable[[Any, str], Any], erase: Callable[[Any, str], int]
+) -> None:
+    """Add (or replace, so reloading is harmless) an app's section of the data."""
+    _sections[name] = Section(name=name, export=export, erase=erase)
+
+
+def sections() -> list[Section]:
+    return list(_sections.values())
