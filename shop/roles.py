@@ -3,7 +3,8 @@
 Order staff: orders, dispatch, stock, customers' order details
     (not blog, FAQ, offers, chats).
 Customer service: chats, customers' order status (read), FAQ (read), subscriptions
-    (skip, pause, cancel with a note) (not blog edits, offers, stock, revenue figures).
+    (skip, pause, cancel with a note), cancellation requests (not blog edits, offers,
+    stock, revenue figures).
 Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images
     (not orders, customers, chats, revenue figures).
 Managers: everything.
@@ -65,6 +66,9 @@ ROLES: dict[str, set[str] | None] = {
         # Subscriptions: find them, and skip, pause or cancel on a customer's behalf.
         "subscriptions.view_subscription",
         "subscriptions.manage_subscription",
+        # Cancellation notices from shoppers (shop/legal): read them, record what was done.
+        "legal.view_cancellationrequest",
+        "legal.handle_cancellationrequest",
         *_crud("chat.cannedreply"),
     },
     MARKETING: {

@@ -165,6 +165,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "shop.storefront.context_processors.storefront",
+                "shop.legal.context_processors.legal",
                 "shop.seo.context_processors.seo",
             ],
         },
@@ -423,12 +424,3 @@ SHOP_CHAT_RETENTION_DAYS = env.int("SHOP_CHAT_RETENTION_DAYS", default=90)
 # expect an answer.
 SHOP_CHAT_REPLY_NOTICE_SECONDS = env.int("SHOP_CHAT_REPLY_NOTICE_SECONDS", default=120)
 
-# --- The business -----------------------------------------------------------
-
-# The food business operator named on every food product page (Food
-# Information Regulations 2014). Set the real ones in the environment.
-SHOP_BUSINESS_NAME = env("SHOP_BUSINESS_NAME", default="kēpos Ltd")
-SHOP_BUSINESS_ADDRESS = env(
-    "SHOP_BUSINESS_ADDRESS",
-    default="Unit 4, Orchard Yard, 12 Mill Lane, Bristol BS1 4XY, United Kingdom",
-)

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.functional import lazy
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import RedirectView
 
 from shop.core.health import health
 
@@ -30,14 +30,8 @@ urlpatterns = [
     path("accounts/privacy/", include("shop.privacy.urls")),
     path("newsletter/", include("shop.newsletter.urls")),
     path("legal/", include("shop.legal.urls")),
-    path(
-        "privacy/",
-        TemplateView.as_view(
-            template_name="storefront/privacy.html",
-            extra_context={"chat_retention_days": settings.SHOP_CHAT_RETENTION_DAYS},
-        ),
-        name="privacy",
-    ),
+    # The privacy notice moved to the versioned legal pages; old links still work.
+    path("privacy/", RedirectView.as_view(url="/legal/privacy/", permanent=True), name="privacy"),
     path("", include("shop.seo.urls")),
     path("delivery/", include("shop.shipping.urls")),
     path("order-status/", include("shop.order.urls")),

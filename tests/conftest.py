@@ -121,7 +121,8 @@ def queries_do_not_grow():
 
 @pytest.fixture(autouse=True)
 def _rows_from_data_migrations(request):
-    """Put back what data migrations seed (Site, the UK, header promises, chat hours) for
+    """Put back what data migrations seed (Site, the UK, header promises, chat hours, the
+    trader, legal pages and cookie inventory) for
     transactional tests (threads, the live server): each of them ends by
     emptying every table, which would leave the next one without those rows."""
     marker = request.node.get_closest_marker("django_db")
@@ -131,8 +132,10 @@ def _rows_from_data_migrations(request):
     from django.apps import apps
 
     from shop.chat import seed as chat_rows
+    from shop.legal import seed as legal_rows
     from shop.storefront import seed as store_rows
 
     store_rows.site_and_country(apps)
     store_rows.promises(apps)
     chat_rows.opening_hours(apps)
+    legal_rows.all_rows(apps)

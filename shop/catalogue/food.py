@@ -7,10 +7,9 @@ overrides its own (e.g. net quantity and volume per size).
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -45,8 +44,6 @@ class FoodInformation:
     shelf_life: str = ""
     daily_dose: str = ""
     volume_ml: int | None = None
-    business_name: str = field(default_factory=lambda: settings.SHOP_BUSINESS_NAME)
-    business_address: str = field(default_factory=lambda: settings.SHOP_BUSINESS_ADDRESS)
 
     @property
     def is_supplement(self) -> bool:

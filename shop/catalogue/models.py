@@ -16,7 +16,8 @@ from shop.core.vat import STANDARD_RATE
 
 
 class ProductClass(AbstractProductClass):
-    """Oscar's product class plus the two facts every product of the class shares."""
+    """Oscar's product class plus the facts every product of the class shares: VAT rate,
+    food information, and the exception (if any) to the right to cancel."""
 
     class FoodKind(models.TextChoices):
         NOT_FOOD = "", "Not food (equipment, courses)"
@@ -39,6 +40,32 @@ class ProductClass(AbstractProductClass):
         default=FoodKind.NOT_FOOD,
         blank=True,
         help_text="Which UK food information the product pages of this type show.",
+    )
+
+    class CancellationException(models.TextChoices):
+        NONE = "", "None: the full 14-day right to cancel applies"
+        PERISHABLE = "perishable", "Goods liable to deteriorate or expire rapidly (reg. 28(1)(d))"
+        SEALED = (
+            "sealed",
+            (
+                "Sealed goods not suitable for return once unsealed, for health protection "
+                "or hygiene reasons (reg. 28(1)(e))"
+            ),
+        )
+
+    cancellation_exception = models.CharField(
+        "Exception to the right to cancel",
+        max_length=16,
+        choices=CancellationException.choices,
+        default=CancellationException.NONE,
+        blank=True,
+        help_text="Consumer Contracts Regulations 2013: which exception, if any, applies to "
+        "this type's products. Shown on the returns page and in order e-mails.",
+    )
+    cancellation_reviewed = models.BooleanField(
+        "Exception checked by the owner",
+        default=False,
+        help_text="Leave unticked until the business owner (with legal advice) has confirmed it.",
     )
 
 

@@ -24,6 +24,7 @@ class Reviewed:
     visitor: str
     total: Decimal
     fingerprint: str
+    terms: dict  # the legal versions shown (shop.legal.acceptance), accepted by paying
 
 
 def fingerprint(submission: dict) -> str:
@@ -56,7 +57,7 @@ def fingerprint(submission: dict) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def token_for(submission: dict, *, visitor: str) -> str:
+def token_for(submission: dict, *, visitor: str, terms: dict | None = None) -> str:
     total = submission.get("order_total")
     return signing.dumps(
         {
@@ -64,6 +65,7 @@ def token_for(submission: dict, *, visitor: str) -> str:
             "visitor": visitor,
             "total": str(total.incl_tax) if total is not None else None,
             "fingerprint": fingerprint(submission),
+            "terms": terms or {},
         },
         salt=SALT,
     )
@@ -78,6 +80,7 @@ def read_token(token: str) -> Reviewed | None:
             visitor=str(data["visitor"]),
             total=Decimal(data["total"]) if data["total"] is not None else Decimal("0"),
             fingerprint=str(data["fingerprint"]),
+            terms=dict(data.get("terms") or {}),
         )
     except (signing.BadSignature, KeyError, TypeError, ValueError, ArithmeticError):
         return None

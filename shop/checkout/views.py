@@ -24,6 +24,7 @@ from shop.gateways import base as gateway_base
 from shop.gateways import get_gateway
 from shop.gateways.base import PaymentFailed
 from shop.gateways.forms import CardForm
+from shop.legal import acceptance
 from shop.order import status
 from shop.order.utils import InsufficientStock
 from shop.order.vat import basket_vat_rows, order_vat_rows
@@ -191,7 +192,12 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
         basket = self.request.basket
         gateway = get_gateway()
         context.setdefault("card_form", CardForm())
-        context["basket_token"] = review.token_for(context, visitor=self.visitor_key())
+        context["legal_terms"] = acceptance.current(
+            subscribing=subscribing.has_subscriptions(basket), basket=basket
+        )
+        context["basket_token"] = review.token_for(
+            context, visitor=self.visitor_key(), terms=context["legal_terms"].ids()
+        )
         context["gateway"] = gateway
         context["gateway_settings"] = gateway.browser_settings()
         total = context.get("order_total")
@@ -258,6 +264,9 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             return self.render_preview(request, error=NEEDS_SCRIPT)
         if subscribing.has_subscriptions(request.basket) and not subscribing.accepted(request.POST):
             return self.render_preview(request, error=subscribing.ACCEPT_TERMS)
+        shown_terms = acceptance.current(subscribing=subscribing.has_subscriptions(request.basket))
+        if not acceptance.matches(shown_terms, reviewed.terms):
+            return self.render_preview(request, error=acceptance.CHANGED)
         submission = self.build_submission()
         fingerprint = review.fingerprint(submission)
         if fingerprint != reviewed.fingerprint:
@@ -272,6 +281,7 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
             )
         submission["payment_kwargs"]["card"] = card
         submission["order_kwargs"]["checkout_fingerprint"] = fingerprint
+        submission["order_kwargs"].update(shown_terms.order_fields())
         method = submission["shipping_method"]
         if method is not None and hasattr(getattr(method, "method", method), "cutoff_time"):
             estimate = self.estimate(method, submission["basket"])

@@ -9,17 +9,16 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from oscar.apps.communication import utils
 
+from shop.legal.trader import current_trader
 from shop.outbox.services import queue_email
 
 
 class Dispatcher(utils.Dispatcher):
     def get_base_context(self, **kwargs):
-        """Every e-mail can sign off with the business's name and address."""
+        """Every e-mail signs off with the trader's identity (the law asks for it in
+        order e-mails)."""
         context = super().get_base_context(**kwargs)
-        context.setdefault(
-            "business",
-            {"name": settings.SHOP_BUSINESS_NAME, "address": settings.SHOP_BUSINESS_ADDRESS},
-        )
+        context.setdefault("trader", current_trader())
         return context
 
     def send_email_messages(self, recipient_email, messages, from_email=None, attachments=None):

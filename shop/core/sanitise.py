@@ -36,12 +36,18 @@ RICH_TEXT = {
 }
 
 
+# Documents that stand alone under the page's title (the legal pages) start their
+# own sections at level 2.
+DOCUMENT_TEXT = {**RICH_TEXT, "Heading": {"levels": [2, 3]}}
+_EXTENSIONS = {"rich": RICH_TEXT, "document": DOCUMENT_TEXT}
+
+
 @cache
-def _cleaner() -> nh3.Cleaner:
+def _cleaner(kind: str = "rich") -> nh3.Cleaner:
     # Imported here: the editor's configuration reads Django settings.
     from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
-    allowlist = allowlist_from_extensions(expand_extensions(RICH_TEXT))
+    allowlist = allowlist_from_extensions(expand_extensions(_EXTENSIONS[kind]))
     # Every link leaves with rel="noopener noreferrer nofollow"; authors cannot set rel.
     allowlist["attributes"] = {
         tag: {name for name in names if name != "rel"}
@@ -60,6 +66,12 @@ def sanitise_html(html: str | None) -> str:
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
 
 
+def sanitise_document(html: str | None) -> str:
+    """As ``sanitise_html``, allowing the level 2 headings of a stand-alone document."""
+    cleaned = _cleaner("document").clean(str(html or "")).strip()
+    return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
+
+
 def safe_html(html: str | None) -> SafeString:
     """Sanitised ``html`` marked safe, for templates (defence in depth for stored fields)."""
     return mark_safe(sanitise_html(html))  # noqa: S308 (nh3 output)
@@ -69,3 +81,8 @@ def rich_text_field(**options) -> ProseEditorField:
     """A model field for rich text people write: the editor offers ``RICH_TEXT``
     and the field keeps only that, whoever saves it."""
     return ProseEditorField(extensions=RICH_TEXT, sanitize=sanitise_html, **options)
+
+
+def document_field(**options) -> ProseEditorField:
+    """A rich-text field for a whole document (a legal page): headings from level 2."""
+    return ProseEditorField(extensions=DOCUMENT_TEXT, sanitize=sanitise_document, **options)

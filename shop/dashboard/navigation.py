@@ -12,6 +12,7 @@ ADDITIONS = {
         {"label": "Delivery methods", "url_name": "dashboard:shipping-method-list"},
         {"label": "Closure days", "url_name": "dashboard:shipping-closure-list"},
         {"label": "Subscriptions", "url_name": "dashboard:subscription-list"},
+        {"label": "Cancellation requests", "url_name": "dashboard:cancellation-list"},
         {"label": "Subscription figures", "url_name": "dashboard:subscription-figures"},
     ],
     "fas fa-sitemap": [

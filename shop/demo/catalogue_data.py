@@ -40,11 +40,36 @@ SUPPLEMENT = [*FOOD, ("daily_dose", "Recommended daily dose", "text", True)]
 KIT = [("contents", "What's in the box", "text", True)]
 
 PRODUCT_CLASSES = {
-    "Food supplement": {"vat_rate": D("20"), "food_kind": "supplement", "attributes": SUPPLEMENT},
-    "Milk kefir drink": {"vat_rate": D("0"), "food_kind": "drink", "attributes": DRINK},
-    "Water kefir drink": {"vat_rate": D("20"), "food_kind": "drink", "attributes": DRINK},
-    "Kefir culture": {"vat_rate": D("0"), "food_kind": "food", "attributes": FOOD},
-    "Kit or equipment": {"vat_rate": D("20"), "food_kind": "", "attributes": KIT},
+    "Food supplement": {
+        "vat_rate": D("20"),
+        "food_kind": "supplement",
+        "cancellation_exception": "sealed",
+        "attributes": SUPPLEMENT,
+    },
+    "Milk kefir drink": {
+        "vat_rate": D("0"),
+        "food_kind": "drink",
+        "cancellation_exception": "perishable",
+        "attributes": DRINK,
+    },
+    "Water kefir drink": {
+        "vat_rate": D("20"),
+        "food_kind": "drink",
+        "cancellation_exception": "perishable",
+        "attributes": DRINK,
+    },
+    "Kefir culture": {
+        "vat_rate": D("0"),
+        "food_kind": "food",
+        "cancellation_exception": "perishable",
+        "attributes": FOOD,
+    },
+    "Kit or equipment": {
+        "vat_rate": D("20"),
+        "food_kind": "",
+        "cancellation_exception": "",
+        "attributes": KIT,
+    },
 }
 
 KEPOS_INGREDIENTS = (

@@ -115,10 +115,20 @@ def _product_classes(report: LoadReport) -> dict[str, object]:
     for name, spec in PRODUCT_CLASSES.items():
         product_class, created = ProductClass.objects.get_or_create(
             name=name,
-            defaults={"vat_rate": spec["vat_rate"], "food_kind": spec["food_kind"]},
+            defaults={
+                "vat_rate": spec["vat_rate"],
+                "food_kind": spec["food_kind"],
+                "cancellation_exception": spec["cancellation_exception"],
+            },
         )
         if created:
             report.add("product class", name)
+        elif (
+            not product_class.cancellation_reviewed
+            and product_class.cancellation_exception != spec["cancellation_exception"]
+        ):  # a demo database from before the exceptions were recorded
+            product_class.cancellation_exception = spec["cancellation_exception"]
+            product_class.save(update_fields=["cancellation_exception"])
         for code, label, kind, required in spec["attributes"]:
             ProductAttribute.objects.get_or_create(
                 product_class=product_class,

@@ -1,5 +1,5 @@
 """Order fork: the dates the shopper was promised, the parcel's tracking number, and
-what the shopper reviewed before paying."""
+what the shopper reviewed before paying, and the terms they accepted."""
 
 from django.db import models
 from oscar.apps.order.abstract_models import AbstractOrder
@@ -15,6 +15,25 @@ class Order(AbstractOrder):
     # What the shopper reviewed (shop.checkout.review.fingerprint): a retried
     # payment reuses this Pending payment order only for the same lines and total.
     checkout_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # The wording the shopper accepted by placing the order (shop.legal).
+    terms_accepted = models.ForeignKey(
+        "legal.LegalPageVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="terms of sale accepted",
+    )
+    subscription_terms_accepted = models.ForeignKey(
+        "legal.LegalPageVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="subscription terms accepted",
+    )
 
     class Meta(AbstractOrder.Meta):
         permissions = [("view_sales_figures", "Can see sales and revenue figures")]

@@ -14,6 +14,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from shop.core.text import plain_text
+from shop.legal.trader import current_trader
 from shop.shipping import quotes, rules
 from shop.workdays.calendar import local_now
 
@@ -28,19 +29,25 @@ def absolute(request, path: str) -> str:
 
 def organization(request, *, chat_hours=()) -> dict:
     """The business, with live chat as its contact point at the hours staff set."""
+    trader = current_trader(request)
     data = {
         "@context": SCHEMA,
         "@type": "Organization",
         "@id": absolute(request, "/#organization"),
-        "name": settings.SHOP_BUSINESS_NAME,
+        "name": trader.company_name,
+        "legalName": trader.company_name,
         "url": absolute(request, "/"),
         "logo": absolute(request, static("shop/img/logo.png")),
+        "email": trader.email,
+        "telephone": trader.phone,
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": settings.SHOP_BUSINESS_ADDRESS,
+            "streetAddress": trader.registered_office,
             "addressCountry": "GB",
         },
     }
+    if trader.vat_number:
+        data["vatID"] = trader.vat_number
     if chat_hours:
         data["contactPoint"] = [
             {
@@ -162,7 +169,7 @@ def _offer(request, size, url: str, now) -> dict | None:
         "price": f"{price:.2f}",
         "availability": f"{SCHEMA}/{'InStock' if in_stock else 'OutOfStock'}",
         "itemCondition": f"{SCHEMA}/NewCondition",
-        "seller": {"@type": "Organization", "name": settings.SHOP_BUSINESS_NAME},
+        "seller": {"@type": "Organization", "name": current_trader(request).company_name},
     }
     if size.is_child:
         offer["name"] = size.get_title()
@@ -222,7 +229,7 @@ def blog_posting(request, article, *, image_url: str = "") -> dict:
             "name": article.author.name,
             "url": absolute(request, article.author.get_absolute_url()),
         },
-        "publisher": {"@type": "Organization", "name": settings.SHOP_BUSINESS_NAME},
+        "publisher": {"@type": "Organization", "name": current_trader(request).company_name},
         "keywords": [tag.name for tag in article.tags.all()],
         "articleSection": [category.name for category in article.categories.all()],
         "citation": [citation(reference) for reference in article.references.all()],

@@ -1,10 +1,10 @@
-"""Site-wide template context: the promise strip, the menu, the business's identity.
+"""Site-wide template context: the promise strip and the menu (the trader's identity
+comes from shop.legal).
 
 Queries are lazy, so a page that shows neither the strip nor the menu (the
 dashboard) costs nothing, and the header and footer share one menu query.
 """
 
-from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from oscar.core.loading import get_model
 
@@ -24,8 +24,4 @@ def storefront(request):
     return {
         "store_promises": SimpleLazyObject(lambda: shown_promises(request)),
         "menu_categories": SimpleLazyObject(menu_categories),
-        "business": {
-            "name": settings.SHOP_BUSINESS_NAME,
-            "address": settings.SHOP_BUSINESS_ADDRESS,
-        },
     }

@@ -5,6 +5,7 @@ from django.contrib.sites.models import Site
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from shop.legal.trader import current_trader
 from shop.outbox.services import queue_email
 from shop.subscriptions import links
 
@@ -30,7 +31,7 @@ def send(kind: str, subscription, **context) -> None:
         "subscription": subscription,
         "product": subscription.product.get_title(),
         "account_url": absolute(reverse("subscriptions:detail", args=[subscription.pk])),
-        "business_name": settings.SHOP_BUSINESS_NAME,
+        "trader": current_trader(),
         **context,
     }
     date = context.get("date") or subscription.next_date

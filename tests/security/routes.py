@@ -56,6 +56,7 @@ PK_SOURCES = [
     (r"^dashboard:chat-conversation", "conversation"),
     (r"^dashboard:chat-canned-", "canned_reply"),
     (r"^(subscriptions|dashboard:subscription)", "subscription"),
+    (r"^dashboard:cancellation-", "cancellation"),
 ]
 SLUG_SOURCES = {
     "blog:category": lambda w: w.article.categories.first().slug,
@@ -67,6 +68,7 @@ SLUG_SOURCES = {
     "catalogue:range": lambda w: w.range.slug,
     "offer:detail": lambda w: w.offer.slug,
     "dashboard:comms-update": lambda w: w.event_type.code,
+    "legal:page": lambda w: w.legal_page.slug,
 }
 
 

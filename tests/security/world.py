@@ -22,6 +22,13 @@ from oscar.test.factories import UserFactory
 from shop import roles
 from shop.gateways import base as gateway_base
 from shop.gateways.models import TestIntent
+from shop.legal.models import (
+    CancellationRequest,
+    LegalPage,
+    LegalPageVersion,
+    StorageItem,
+    TraderIdentity,
+)
 from shop.payments.models import PaymentCustomer, SavedCard
 from shop.subscriptions.models import Subscription, SubscriptionEvent, SubscriptionOffer
 from tests import checkout_steps as steps
@@ -446,6 +453,27 @@ def _sign_in_records(manager) -> None:
     )
 
 
+def _legal(objects: dict, manager) -> None:
+    """The trader, a legal page's new wording, a cookie-inventory row and a shopper's
+    cancellation notice, all written by hostile hands."""
+    fill(TraderIdentity.objects.get(pk=1))
+    page = LegalPage.objects.get(kind=LegalPage.Kind.TERMS)
+    page.current = fill(
+        LegalPageVersion.objects.create(page=page, number=2, body="x", written_by=manager)
+    )
+    page.save(update_fields=["current"])
+    fill(StorageItem.objects.create(name="x", purpose="x", lifetime="x", strictly_necessary=False))
+    order = objects["order"]
+    cancellation = fill(
+        CancellationRequest.objects.create(
+            order=order, name="x", email=order.customer_email, refund_goods=0, refund_delivery=0
+        ),
+        skip=("status", "source"),
+    )
+    cancellation.lines.set(order.lines.all())
+    objects.update(cancellation=cancellation, legal_page=page)
+
+
 def build() -> World:
     factories.delivery_methods()
     manager = factories.staff_user(roles.MANAGERS, email="manager@kepos.example")
@@ -458,5 +486,6 @@ def build() -> World:
     customer = _customers(objects)
     _manager_as_shopper(objects, manager)
     _subscription(objects, manager)
+    _legal(objects, manager)
     _records(objects, manager, customer)
     return World(manager=manager, customer=customer, objects=objects)

@@ -50,6 +50,7 @@ ACCESS = [
     (r"^chat-", CHATS),  # chats may hold health details: not Order staff or Marketing
     (r"^subscription-figures$", ONLY_MANAGERS),  # revenue figures
     (r"^subscription-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
+    (r"^cancellation-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
 ]
 PUBLIC = {"login", "logout"}
 USERS = ["anonymous", "customer", *roles.ROLES]

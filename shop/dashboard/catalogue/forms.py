@@ -7,7 +7,13 @@ from oscar.core.loading import get_model
 
 class ProductClassForm(forms.ProductClassForm):
     class Meta(forms.ProductClassForm.Meta):
-        fields = [*forms.ProductClassForm.Meta.fields, "vat_rate", "food_kind"]
+        fields = [
+            *forms.ProductClassForm.Meta.fields,
+            "vat_rate",
+            "food_kind",
+            "cancellation_exception",
+            "cancellation_reviewed",
+        ]
 
 
 class ProductForm(forms.ProductForm):
