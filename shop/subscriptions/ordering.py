@@ -21,6 +21,7 @@ from shop.shipping.rules import basket_needs_weekday_transit, estimate_for, offe
 from shop.subscriptions.options import line_options
 
 Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
 Applicator = get_class("offer.applicator", "Applicator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -106,10 +107,23 @@ def place(subscription, *, now: datetime | None = None):
         address=subscription.address,
         shipping_code=subscription.shipping_code,
         now=now,
+        order_fields=terms_of(subscription),
     )
 
 
-def place_order_for(user, product, quantity, *, options, address, shipping_code, now=None):
+def terms_of(subscription) -> dict:
+    """The terms the subscriber accepted when subscribing: each renewal is sold on them."""
+    return (
+        Order.objects.filter(pk=subscription.origin_order_id)
+        .values("terms_accepted_id", "subscription_terms_accepted_id")
+        .first()
+        or {}
+    )
+
+
+def place_order_for(
+    user, product, quantity, *, options, address, shipping_code, now=None, order_fields=None
+):
     """An order of one line for ``user``, written as checkout writes one: a basket priced
     by the strategy (with site offers), the delivery method's charge for the address,
     dispatch dates from the business calendar, then Oscar's order creator."""
@@ -139,6 +153,7 @@ def place_order_for(user, product, quantity, *, options, address, shipping_code,
             dispatch_on=estimate.dispatch_on,
             deliver_from=estimate.earliest,
             deliver_by=estimate.latest,
+            **(order_fields or {}),
         )
     except InsufficientStock as error:
         raise CannotRenew(str(error)) from error

@@ -328,3 +328,16 @@ def test_subscription_order_confirmations_say_how_often_and_which_delivery(clien
     assert "kēpos daily gut health, every 4 weeks (subscribe & save) x 1" in first.body_text
     assert "kēpos daily gut health (subscription delivery, every 4 weeks) x 1" in later.body_text
     assert "every 4 weeks (subscribe &amp; save)" in first.body_html
+
+
+def test_subscription_renewal_is_sold_on_the_terms_accepted_when_subscribing(client, world):
+    subscription = subscribed(client, world)
+    origin = Order.objects.get(pk=subscription.origin_order_id)
+    assert origin.terms_accepted is not None
+    assert origin.subscription_terms_accepted.page.kind == "subscriptions"
+
+    run_on("2027-03-29")
+
+    renewal = renewal_orders(subscription).get()
+    assert renewal.terms_accepted == origin.terms_accepted
+    assert renewal.subscription_terms_accepted == origin.subscription_terms_accepted
