@@ -3,8 +3,8 @@
 Order staff: orders, dispatch, stock, customers' order details
     (not blog, FAQ, offers, chats).
 Customer service: chats, customers' order status (read), FAQ (read), subscriptions
-    (skip, pause, cancel with a note), cancellation requests (not blog edits, offers,
-    stock, revenue figures).
+    (skip, pause, cancel with a note), cancellation requests, privacy requests (not blog
+    edits, offers, stock, revenue figures).
 Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images
     (not orders, customers, chats, revenue figures).
 Managers: everything.
@@ -69,6 +69,9 @@ ROLES: dict[str, set[str] | None] = {
         # Cancellation notices from shoppers (shop/legal): read them, record what was done.
         "legal.view_cancellationrequest",
         "legal.handle_cancellationrequest",
+        # Data-protection requests made by e-mail: export or erase a person (shop/privacy).
+        "privacy.view_privacyrequest",
+        "privacy.handle_privacy_request",
         *_crud("chat.cannedreply"),
     },
     MARKETING: {

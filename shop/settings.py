@@ -415,6 +415,18 @@ SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES",
 # Parcel weight per item for the courier CSV, until products carry their own.
 SHOP_DEFAULT_ITEM_WEIGHT_KG = env.float("SHOP_DEFAULT_ITEM_WEIGHT_KG", default=0.6)
 
+# --- Privacy (UK GDPR) -------------------------------------------------------
+
+# `manage.py purge_personal_data` (daily), in small batches: expired sessions, baskets
+# untouched this long (never one an order came from), outbox e-mail sent / given up
+# this long ago, and chats (SHOP_CHAT_RETENTION_DAYS, via the chat app's purge).
+SHOP_BASKET_RETENTION_DAYS = env.int("SHOP_BASKET_RETENTION_DAYS", default=90)
+SHOP_OUTBOX_RETENTION_DAYS = env.int("SHOP_OUTBOX_RETENTION_DAYS", default=30)
+SHOP_OUTBOX_FAILED_RETENTION_DAYS = env.int("SHOP_OUTBOX_FAILED_RETENTION_DAYS", default=90)
+# Key of the hash that recognises a repeat privacy request without keeping the e-mail;
+# empty: SECRET_KEY (set it before rotating SECRET_KEY, or earlier requests stop matching).
+SHOP_PRIVACY_HASH_KEY = env("SHOP_PRIVACY_HASH_KEY", default="")
+
 # --- Live chat --------------------------------------------------------------
 
 # Conversations may hold health details (UK GDPR): `manage.py purge_chats`
@@ -423,4 +435,3 @@ SHOP_CHAT_RETENTION_DAYS = env.int("SHOP_CHAT_RETENTION_DAYS", default=90)
 # After this long without a staff reply, the widget tells the visitor when to
 # expect an answer.
 SHOP_CHAT_REPLY_NOTICE_SECONDS = env.int("SHOP_CHAT_REPLY_NOTICE_SECONDS", default=120)
-

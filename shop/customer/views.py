@@ -4,7 +4,7 @@ where each request sends an e-mail (password resets, registrations)."""
 from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from oscar.apps.customer import views as oscar_views
 from oscar.core.loading import get_model
 
@@ -109,3 +109,12 @@ class AccountAuthView(oscar_views.AccountAuthView):
             form.add_error(None, REGISTRATION_LIMIT_MESSAGE)
             return self.render_to_response(self.get_context_data(registration_form=form))
         return super().validate_registration_form()
+
+
+class ProfileDeleteView(RedirectView):
+    """Oscar's "Delete profile" deleted the user row outright (a 500 for a subscriber, and
+    names left on orders): account deletion is the privacy app's, which keeps orders for
+    the tax records and replaces the person's details."""
+
+    pattern_name = "privacy:delete"
+    permanent = False

@@ -18,6 +18,10 @@ ADDITIONS = {
     "fas fa-sitemap": [
         {"label": "Stock levels", "url_name": "dashboard:stock-level-list"},
     ],
+    "fas fa-users": [
+        {"label": "Privacy requests", "url_name": "dashboard:privacy-index"},
+        {"label": "Privacy requests handled", "url_name": "dashboard:privacy-log"},
+    ],
 }
 LIVE_CHAT = {
     "label": "Live chat",

@@ -9,3 +9,11 @@ class LegalConfig(AppConfig):
     label = "legal"
     verbose_name = "Legal"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from shop.legal import personal_data
+        from shop.privacy import registry
+
+        registry.register(
+            "cancellation_requests", export=personal_data.export, erase=personal_data.erase
+        )

@@ -9,3 +9,8 @@ class PrivacyConfig(AppConfig):
     label = "privacy"
     verbose_name = "Privacy"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from shop.privacy.sections import register_all
+
+        register_all()

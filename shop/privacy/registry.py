@@ -28,5 +28,10 @@ def register(
     _sections[name] = Section(name=name, export=export, erase=erase)
 
 
+def unregister(name: str) -> None:
+    """Remove a section (tests that register one of their own put things back)."""
+    _sections.pop(name, None)
+
+
 def sections() -> list[Section]:
     return list(_sections.values())

@@ -243,3 +243,26 @@ def test_cancellation_inbox_query_count_does_not_grow(client, shop, queries_do_n
             request.lines.set(order.lines.all())
 
     queries_do_not_grow(lambda: staff.get(reverse("dashboard:cancellation-list")), grow, ceiling=25)
+
+
+def test_gdpr_export_and_erasure_cover_cancellation_requests(client, shop):
+    from shop.privacy import services as privacy
+
+    order = guest_order(client, [(shop["jar"], 1)])
+    client.post(
+        reverse("legal:cancel-order", kwargs={"number": order.number}),
+        {"lines": [order.lines.get().pk], "name": "Ada Lovelace", "reason": "Too big"},
+    )
+    exported = privacy.export_data(email="guest@example.com")["data"]["cancellation_requests"]
+    assert exported[0]["order"] == order.number and exported[0]["reason"] == "Too big"
+
+    privacy.erase_person(email="guest@example.com")
+
+    request = CancellationRequest.objects.get()
+    assert (request.name, request.email, request.reason) != (
+        "Ada Lovelace",
+        "guest@example.com",
+        "Too big",
+    )
+    assert "guest@example.com" not in request.email and request.reason == ""
+    assert request.refund_goods == D("14.00")  # the record of the refund owed stays

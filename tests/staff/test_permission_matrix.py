@@ -51,6 +51,7 @@ ACCESS = [
     (r"^subscription-figures$", ONLY_MANAGERS),  # revenue figures
     (r"^subscription-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
     (r"^cancellation-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
+    (r"^privacy-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
 ]
 PUBLIC = {"login", "logout"}
 USERS = ["anonymous", "customer", *roles.ROLES]
