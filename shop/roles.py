@@ -5,8 +5,9 @@ Order staff: orders, dispatch, stock, customers' order details
 Customer service: chats, customers' order status (read), FAQ (read), subscriptions
     (skip, pause, cancel with a note), cancellation requests, privacy requests (not blog
     edits, offers, stock, revenue figures).
-Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images
-    (not orders, customers, chats, revenue figures).
+Marketing: blog, FAQ, offers, vouchers, subscription offers, product copy and images,
+    newsletter subscribers (read, export, unsubscribe on request) (not orders, customers,
+    chats, revenue figures).
 Managers: everything.
 
 A data migration cannot grant permissions for models created in the same
@@ -107,6 +108,12 @@ ROLES: dict[str, set[str] | None] = {
             "faq.faqentry",
             "faq.faqcategory",
         ),
+        # Newsletter (shop/newsletter): read subscribers and their consent, export CSV,
+        # and unsubscribe someone who asks us to (recorded as a staff withdrawal).
+        "newsletter.view_subscriber",
+        "newsletter.view_consentrecord",
+        "newsletter.export_subscribers",
+        "newsletter.change_subscriber",
         "catalogue.view_productclass",
         "blog.view_revision",
         "blog.view_blogsettings",

@@ -427,6 +427,12 @@ SHOP_OUTBOX_FAILED_RETENTION_DAYS = env.int("SHOP_OUTBOX_FAILED_RETENTION_DAYS",
 # empty: SECRET_KEY (set it before rotating SECRET_KEY, or earlier requests stop matching).
 SHOP_PRIVACY_HASH_KEY = env("SHOP_PRIVACY_HASH_KEY", default="")
 
+# --- Marketing consent ------------------------------------------------------
+
+# Abandoned-basket reminders (`manage.py send_basket_reminders`): hours after a signed-in
+# customer's last basket change before the one reminder, sent only to confirmed subscribers.
+SHOP_BASKET_REMINDER_HOURS = env.int("SHOP_BASKET_REMINDER_HOURS", default=3)
+
 # --- Live chat --------------------------------------------------------------
 
 # Conversations may hold health details (UK GDPR): `manage.py purge_chats`

@@ -32,8 +32,8 @@ class StartChatForm(forms.Form):
     message = message_field("Your question")
     consent = forms.BooleanField(
         label=mark_safe(  # noqa: S308 (fixed text)
-            'I agree to the <a href="/legal/privacy/">privacy notice</a>: this conversation is kept '
-            "to answer me, then deleted."
+            'I agree to the <a href="/legal/privacy/">privacy notice</a>: '
+            "this conversation is kept to answer me, then deleted."
         ),
         error_messages={"required": "Please agree to the privacy notice so we can answer you."},
     )

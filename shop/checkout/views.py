@@ -18,7 +18,7 @@ from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from shop.checkout import review, subscribing
+from shop.checkout import marketing, review, subscribing
 from shop.checkout.outcome import PENDING_ORDER, PaymentOutcomeMixin
 from shop.gateways import base as gateway_base
 from shop.gateways import get_gateway
@@ -302,6 +302,7 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
                 order, reuse = self.pending_order(
                     user, basket, *args, earlier=earlier, **kwargs, **order_kwargs
                 )
+                marketing.sign_up_if_asked(self.request.POST, order=order, user=user)
         except (InsufficientStock, VoucherUsedUp) as error:
             return self.render_preview(self.request, error=str(error))
         except PaymentInFlight as error:

@@ -24,6 +24,8 @@ class OutboxEmail(models.Model):
     subject = models.CharField(max_length=255)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
+    # Extra headers, e.g. List-Unsubscribe on marketing e-mail (shop.newsletter).
+    headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -31,15 +31,30 @@ BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
 
 def queue_email(
-    *, to: str, subject: str, body_text: str, body_html: str = "", from_email: str | None = None
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    from_email: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutboxEmail:
-    """Save an e-mail for sending; after the transaction commits, try to send it at once."""
+    """Save an e-mail for sending; after the transaction commits, try to send it at once.
+
+    ``headers`` are extra message headers (e.g. ``List-Unsubscribe``); one holding a
+    line break is refused here rather than failing every send attempt later.
+    """
+    headers = {str(name): str(value) for name, value in (headers or {}).items()}
+    for name, value in headers.items():
+        if not name or any(c in f"{name}{value}" for c in "\r\n") or ":" in name:
+            raise ValueError(f"Unusable e-mail header {name!r}")
     email = OutboxEmail.objects.create(
         to=to,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         subject=subject[:255],
         body_text=body_text,
         body_html=body_html,
+        headers=headers,
     )
     if settings.SHOP_OUTBOX_SEND_ON_COMMIT:
         transaction.on_commit(lambda: send_soon(ids=[email.pk]), robust=True)
@@ -129,7 +144,12 @@ def _claim(pk: int, now=None) -> OutboxEmail | None:
 
 def _attempt(email: OutboxEmail, connection) -> str:
     message = EmailMultiAlternatives(
-        email.subject, email.body_text, email.from_email, [email.to], connection=connection
+        email.subject,
+        email.body_text,
+        email.from_email,
+        [email.to],
+        connection=connection,
+        headers=email.headers or None,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

@@ -1,6 +1,7 @@
 """Which apps hold personal data, and how each exports and erases a person's share.
 
-Apps register a section from their AppConfig.ready(), so the privacy app needs
+Apps register a section (and any retention job of their own) from their
+AppConfig.ready(), so the privacy app needs
 to know nothing of them (and imports none of them); a new app that keeps
 personal data adds one line. Both callables receive the person: a user (or
 None for a guest known only by e-mail) and the e-mail address.
@@ -35,3 +36,16 @@ def unregister(name: str) -> None:
 
 def sections() -> list[Section]:
     return list(_sections.values())
+
+
+# Retention jobs of other apps, run by `manage.py purge_personal_data` with the rest:
+# name -> purge(now) returning how many rows went.
+_purges: dict[str, Callable[[Any], int]] = {}
+
+
+def register_purge(name: str, purge: Callable[[Any], int]) -> None:
+    _purges[name] = purge
+
+
+def purges() -> list[tuple[str, Callable[[Any], int]]]:
+    return list(_purges.items())

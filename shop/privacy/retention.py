@@ -2,7 +2,8 @@
 storage limitation). Expired sessions, baskets nobody touched for
 SHOP_BASKET_RETENTION_DAYS (never one an order came from), outbox e-mails sent more
 than SHOP_OUTBOX_RETENTION_DAYS ago or given up on more than
-SHOP_OUTBOX_FAILED_RETENTION_DAYS ago, and quiet chats (the chat app's own purge).
+SHOP_OUTBOX_FAILED_RETENTION_DAYS ago, quiet chats (the chat app's own purge), and
+what other apps register (registry.register_purge: unconfirmed newsletter sign-ups).
 Idempotent; deletes in small batches, each its own transaction, so a large backlog
 never holds the database's write lock for long."""
 
@@ -17,6 +18,7 @@ from oscar.core.loading import get_model
 
 from shop.chat import services as chat_services
 from shop.outbox.models import OutboxEmail
+from shop.privacy import registry
 
 Basket = get_model("basket", "Basket")
 BasketLine = get_model("basket", "Line")
@@ -81,4 +83,5 @@ def run(now: datetime | None = None) -> dict[str, int]:
         "sent e-mails": delete_in_batches(sent),
         "given-up e-mails": delete_in_batches(failed),
         "chats": chat_services.purge(older_than_days=days("SHOP_CHAT_RETENTION_DAYS", 90), now=now),
+        **{name: purge(now) for name, purge in registry.purges()},
     }

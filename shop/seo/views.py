@@ -16,7 +16,7 @@ PRIVATE = [
     "admin:index",
     "search:search",
 ]
-PRIVATE_PATHS = ["/blog/preview/"]
+PRIVATE_PATHS = ["/blog/preview/", "/newsletter/", "/legal/orders/"]
 
 
 @require_GET

@@ -133,6 +133,7 @@ def test_privacy_retention_job_is_idempotent_and_has_a_command(items, capsys):
         "sent e-mails": 0,
         "given-up e-mails": 0,
         "chats": 0,
+        "unconfirmed newsletter sign-ups": 0,
     }
 
 

@@ -13,6 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from shop.newsletter import tokens as newsletter_tokens
+from shop.newsletter.models import ConsentRecord, Subscriber
 from shop.subscriptions import links
 from tests.security.world import World
 
@@ -106,15 +108,23 @@ def _argument(name: str, argument: str, world: World):
         "partner_pk": lambda: world.partner.pk,
         "user_pk": lambda: world.customer.pk,
         "uidb64": lambda: urlsafe_base64_encode(force_bytes(world.customer.pk)),
-        "token": lambda: (
-            links.token_for(world.subscription, name.rsplit("-", 1)[-1])
-            if name.startswith("subscriptions:email-")
-            else default_token_generator.make_token(world.customer)
-        ),
+        "token": lambda: _token(name, world),
     }
     if argument not in fillers:
         raise LookupError(f"Cannot fill {argument!r} of {name}: add it to routes._argument")
     return fillers[argument]()
+
+
+def _token(name: str, world: World) -> str:
+    if name.startswith("subscriptions:email-"):
+        return links.token_for(world.subscription, name.rsplit("-", 1)[-1])
+    if name.startswith("newsletter:"):
+        subscriber = Subscriber.objects.order_by("pk").first()
+        if name == "newsletter:confirm":
+            requested = subscriber.consent_records.filter(action=ConsentRecord.Action.REQUESTED)
+            return newsletter_tokens.confirm_token(requested.last())
+        return newsletter_tokens.unsubscribe_token(subscriber)
+    return default_token_generator.make_token(world.customer)
 
 
 def _admin_model(name: str):

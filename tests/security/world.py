@@ -29,6 +29,8 @@ from shop.legal.models import (
     StorageItem,
     TraderIdentity,
 )
+from shop.newsletter import services, wording
+from shop.newsletter.models import Source
 from shop.payments.models import PaymentCustomer, SavedCard
 from shop.subscriptions.models import Subscription, SubscriptionEvent, SubscriptionOffer
 from tests import checkout_steps as steps
@@ -455,7 +457,7 @@ def _sign_in_records(manager) -> None:
 
 def _legal(objects: dict, manager) -> None:
     """The trader, a legal page's new wording, a cookie-inventory row and a shopper's
-    cancellation notice, all written by hostile hands."""
+    cancellation notice, all written by hostile hands; a newsletter sign-up."""
     fill(TraderIdentity.objects.get(pk=1))
     page = LegalPage.objects.get(kind=LegalPage.Kind.TERMS)
     page.current = fill(
@@ -463,6 +465,9 @@ def _legal(objects: dict, manager) -> None:
     )
     page.save(update_fields=["current"])
     fill(StorageItem.objects.create(name="x", purpose="x", lifetime="x", strictly_necessary=False))
+    services.request_signup(
+        email="subscriber@example.com", source=Source.FOOTER, wording=wording.FOOTER_SIGNUP
+    )
     order = objects["order"]
     cancellation = fill(
         CancellationRequest.objects.create(
