@@ -17,16 +17,26 @@ class Section:
     name: str
     export: Callable[[Any, str], Any]  # (user or None, email) -> JSON-serialisable data
     erase: Callable[[Any, str], int]  # (user or None, email) -> rows removed or replaced
+    # Rows keyed by an address only we write to (e-mails we sent it, sign-in records for
+    # it as a username): safe to match by the account's e-mail even when the customer
+    # serves themselves (shop.privacy.services, ``account_only``).
+    account_email_ok: bool = False
 
 
 _sections: dict[str, Section] = {}
 
 
 def register(
-    name: str, *, export: Callable[[Any, str], Any], erase: Callable[[Any, str], int]
+    name: str,
+    *,
+    export: Callable[[Any, str], Any],
+    erase: Callable[[Any, str], int],
+    account_email_ok: bool = False,
 ) -> None:
     """Add (or replace, so reloading is harmless) an app's section of the data."""
-    _sections[name] = Section(name=name, export=export, erase=erase)
+    _sections[name] = Section(
+        name=name, export=export, erase=erase, account_email_ok=account_email_ok
+    )
 
 
 def unregister(name: str) -> None:

@@ -12,13 +12,18 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from shop.audit.recorder import acting
+from shop.order import status as order_status
 from shop.privacy.models import PrivacyRequest, email_digest
 from shop.privacy.registry import Section, sections
-from shop.privacy.sections.common import when
+from shop.privacy.sections.common import of_person, when
 
 User = get_user_model()
+Order = get_model("order", "Order")
+# Orders whose parcel has not left: erasing would lose the address it goes to.
+OPEN_STATUSES = (order_status.PENDING_PAYMENT, order_status.PAID, order_status.PACKED)
 
 # Erased after every other section: the others may still find rows by the orders'
 # e-mail, which erasing the orders replaces.
@@ -98,15 +103,26 @@ def _profile(user: AbstractBaseUser | None) -> dict | None:
     }
 
 
-def export_data(*, user: AbstractBaseUser | None = None, email: str) -> dict:
-    """Everything held about the person, section by section (JSON-ready)."""
+def export_data(
+    *, user: AbstractBaseUser | None = None, email: str, account_only: bool = False
+) -> dict:
+    """Everything held about the person, section by section (JSON-ready).
+
+    ``account_only``: only what is linked to ``user``, not what merely carries the same
+    e-mail. Accounts are opened without proving the address is theirs, so a customer
+    serving themselves must not reach a guest's orders or chats by registering with
+    that guest's e-mail; staff, who check who is asking, match by e-mail as well.
+    """
     email = normalise(email)
     return {
         "about": "A copy of the personal data kēpos holds about you (UK GDPR, article 15).",
         "generated_at": when(timezone.now()),
         "email": email,
         "profile": _profile(user),
-        "data": {section.name: section.export(user, email) for section in sections()},
+        "data": {
+            section.name: section.export(user, _match(section, user, email, account_only))
+            for section in sections()
+        },
     }
 
 
@@ -133,9 +149,10 @@ def export_person(
     email: str,
     actor: AbstractBaseUser | None = None,
     note: str = "",
+    account_only: bool = False,
 ) -> dict:
     """The export, recorded as a handled request."""
-    data = export_data(user=user, email=email)
+    data = export_data(user=user, email=email, account_only=account_only)
     _record(
         PrivacyRequest.Kind.EXPORT,
         subject=Person(email=email, user=user).subject,
@@ -171,20 +188,44 @@ def _check(user: AbstractBaseUser | None, email: str) -> None:
         raise ErasureRefused("The e-mail address is not this account's.")
 
 
+def _match(section: Section, user, email: str, account_only: bool) -> str:
+    """The e-mail a section may match rows by ("" for rows linked to the account only)."""
+    if account_only and user is not None and not section.account_email_ok:
+        return ""
+    return email
+
+
+def _refuse_while_orders_are_open(user: AbstractBaseUser | None, email: str) -> None:
+    """An order not yet sent needs its delivery address and phone (UK GDPR art. 17(3)(b):
+    data needed to perform the contract is kept until it is performed)."""
+    open_orders = Order.objects.filter(status__in=OPEN_STATUSES).filter(
+        of_person(user, email, email_field="guest_email")
+    )
+    numbers = list(open_orders.order_by("pk").values_list("number", flat=True)[:3])
+    if numbers:
+        raise ErasureRefused(
+            f"Order {', '.join(numbers)} has not been sent yet, and we need its address to "
+            "deliver it. Please try again once it has been dispatched (or cancel it first)."
+        )
+
+
 def erase_person(
     *,
     user: AbstractBaseUser | None = None,
     email: str,
     actor: AbstractBaseUser | None = None,
     note: str = "",
+    account_only: bool = False,
 ) -> ErasureSummary:
     """Forget a customer (with ``user``) or a guest known only by ``email``, all or
     nothing: orders stay for the tax records with the person replaced on them, the
-    rest of their data is deleted, then the account itself."""
+    rest of their data is deleted, then the account itself. ``account_only`` as for
+    ``export_data``: a customer deleting their own account erases what is theirs."""
     email = normalise(email)
     if not email:
         raise ErasureRefused("An e-mail address is needed.")
     _check(user, email)
+    _refuse_while_orders_are_open(user, "" if account_only and user is not None else email)
     subject = Person(email=email, user=user).subject
     counts: dict[str, int] = {}
     try:
@@ -193,7 +234,8 @@ def erase_person(
             if user is not None:
                 user = User.objects.select_for_update().get(pk=user.pk)
             for section in _in_erasure_order(sections()):
-                counts[section.name] = section.erase(user, email)
+                match = _match(section, user, email, account_only)
+                counts[section.name] = section.erase(user, match)
             if user is not None:
                 user.delete()
                 counts["account"] = 1

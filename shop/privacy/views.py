@@ -36,7 +36,7 @@ class PrivacyIndexView(AccountPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        data = services.export_data(user=user, email=user.email)
+        data = services.export_data(user=user, email=user.email, account_only=True)
         context.update(
             page_title="Your data and privacy",
             held=[item for item in labelled(services.holdings(data)) if item[1]],
@@ -48,7 +48,7 @@ class PrivacyIndexView(AccountPageMixin, TemplateView):
 @login_required
 def export(request):
     user = request.user
-    data = services.export_person(user=user, email=user.email)
+    data = services.export_person(user=user, email=user.email, account_only=True)
     return json_attachment(data, "kepos-my-data")
 
 
@@ -63,7 +63,7 @@ class DeleteAccountView(AccountPageMixin, FormView):
     def form_valid(self, form):
         user = self.request.user
         try:
-            summary = services.erase_person(user=user, email=user.email)
+            summary = services.erase_person(user=user, email=user.email, account_only=True)
         except services.ErasureRefused as why:
             form.add_error(None, str(why))
             return self.form_invalid(form)

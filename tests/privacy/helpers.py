@@ -22,6 +22,7 @@ from tests import factories
 from tests.subscriptions.helpers import saved_card
 
 OrderCreator = get_class("order.utils", "OrderCreator")
+Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
 BillingAddress = get_model("order", "BillingAddress")
 UserAddress = get_model("address", "UserAddress")
@@ -79,8 +80,9 @@ def shipping_address(who: dict) -> object:
     )
 
 
-def place(user, items, *, number: str, who: dict, guest_email: str = ""):
-    """An order as checkout leaves it: lines priced by the UK strategy, both addresses."""
+def place(user, items, *, number: str, who: dict, guest_email: str = "", status="Delivered"):
+    """An order as checkout leaves it (lines priced by the UK strategy, both addresses),
+    then moved on to ``status``: delivered by default, as past orders are."""
     basket = factories.basket_with(*items)
     basket.owner = user
     basket.save()
@@ -104,6 +106,8 @@ def place(user, items, *, number: str, who: dict, guest_email: str = ""):
         guest_email=guest_email,
     )
     basket.submit()
+    Order.objects.filter(pk=order.pk).update(status=status)
+    order.refresh_from_db()
     return order
 
 

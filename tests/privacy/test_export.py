@@ -57,7 +57,9 @@ def test_gdpr_export_holds_orders_addresses_chats_and_subscriptions(client, sam,
     assert order["billing_address"]["postcode"] == "BS8 4QZ"
     assert len(held["addresses"]) == 3
     assert len(held["reviews"]) == 2
-    assert [len(chat["messages"]) for chat in held["chats"]] == [3, 3]
+    # The chat started while signed in; the one left signed out under the same e-mail
+    # is not provably theirs (accounts do not prove the address): staff export it.
+    assert [len(chat["messages"]) for chat in held["chats"]] == [3]
     assert held["chats"][0]["messages"][0]["text"].startswith("Does kefir help")
     (subscription,) = held["subscriptions"]
     assert subscription["card"] == "Visa ending 4242"

@@ -18,7 +18,15 @@ def register_all() -> None:
     registry.register("stock_alerts", export=account.export_alerts, erase=account.erase_alerts)
     registry.register("baskets", export=account.export_baskets, erase=account.erase_baskets)
     registry.register("activity", export=account.export_activity, erase=account.erase_activity)
-    registry.register("messages", export=account.export_messages, erase=account.erase_messages)
     registry.register(
-        "security_records", export=records.export_sign_ins, erase=records.erase_sign_ins
+        "messages",
+        export=account.export_messages,
+        erase=account.erase_messages,
+        account_email_ok=True,
+    )
+    registry.register(
+        "security_records",
+        export=records.export_sign_ins,
+        erase=records.erase_sign_ins,
+        account_email_ok=True,
     )
