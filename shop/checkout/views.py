@@ -374,6 +374,8 @@ class PaymentDetailsView(PaymentOutcomeMixin, views.PaymentDetailsView):
         for order in Order.objects.filter(basket_id=basket.pk, status=status.PENDING_PAYMENT):
             if order.checkout_fingerprint == order_kwargs["checkout_fingerprint"]:
                 self.freeze(basket)
+                terms = {k: order_kwargs.get(k) for k in acceptance.ORDER_FIELDS}
+                Order.objects.filter(pk=order.pk).update(**terms)  # paid now, on these
                 return order, ""
             current = (earlier or {}).get(order.pk)
             if current is not None:

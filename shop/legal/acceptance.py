@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shop.legal import cancellation
 from shop.legal.models import LegalPage
 
+ORDER_FIELDS = ("terms_accepted", "subscription_terms_accepted")
 CHANGED = (
     "Our terms were updated while you were checking out. Please read the new version "
     "(linked below) and place your order again."

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from shop.legal.models import CancellationRequest
 from shop.order import status
 from shop.shipping import quotes
 from shop.shipping.postcodes import DeliveryZone, PostcodeError, zone_for
@@ -87,11 +88,20 @@ def is_dispatched(order) -> bool:
 
 
 def window_ends(order) -> date | None:
-    """The last day to cancel dispatched goods (14 days after the latest delivery date
-    we promised: the shopper gets the benefit of a late parcel); None before dispatch."""
-    if not is_dispatched(order):
+    """The last day to cancel: 14 days after the goods arrived, taken as the later of the
+    day the order was marked Delivered and the latest delivery date we promised (the
+    shopper gets the benefit of the doubt). None until it is delivered: a parcel still
+    on its way keeps the window open."""
+    if order.status != status.DELIVERED:
         return None
-    delivered = order.deliver_by or timezone.localdate(order.date_placed)
+    marked = (
+        order.status_changes.filter(new_status=status.DELIVERED)
+        .order_by("-date_created")
+        .values_list("date_created", flat=True)
+        .first()
+    )
+    days = [d for d in (order.deliver_by, marked and timezone.localdate(marked)) if d]
+    delivered = max(days, default=timezone.localdate(order.date_placed))
     return delivered + timedelta(days=CANCELLATION_DAYS)
 
 
@@ -122,26 +132,43 @@ def may_request(order) -> bool:
 
 
 def standard_delivery_charge(order) -> Decimal:
-    """The cheapest delivery we offer to the order's address (surcharge included)."""
+    """The cheapest delivery we offer to the order's address for its goods (free over a
+    threshold; surcharge included), at today's rates."""
     try:
         zone = zone_for(getattr(order.shipping_address, "postcode", "") or "")
     except PostcodeError:
         zone = DeliveryZone.MAINLAND
-    tariffs = [quotes.tariff(method) for method in DeliveryMethod.objects.offered()]
     charges = [
-        tariff.charge_for(order.num_items) + tariff.surcharges[zone]
-        for tariff in tariffs
-        if zone in tariff.surcharges
+        quotes.for_goods(
+            method, goods_total=order.basket_total_incl_tax, items=order.num_items, zone=zone
+        ).charge
+        for method in DeliveryMethod.objects.offered()
+        if method.serves(zone)
     ]
     return min(charges, default=order.shipping_incl_tax)
 
 
-def refund_for(order, lines) -> tuple[Decimal, Decimal]:
-    """(goods, delivery) owed for cancelling ``lines`` of ``order``."""
-    chosen = {line.pk for line in lines}
+def refund_for(
+    order, lines, *, earlier_lines=frozenset(), delivery_refunded: bool = False
+) -> tuple[Decimal, Decimal]:
+    """(goods, delivery) owed for cancelling ``lines`` of ``order``. Delivery is owed
+    once the whole order is cancelled, by this request and ``earlier_lines`` together,
+    unless an earlier request already refunds it."""
+    chosen = {line.pk for line in lines} | set(earlier_lines)
     goods = sum((line.line_price_incl_tax for line in lines), Decimal("0.00"))
     whole_order = chosen >= {line.pk for line in order.lines.all()}
     delivery = Decimal("0.00")
-    if whole_order:
+    if whole_order and not delivery_refunded:
         delivery = min(order.shipping_incl_tax, standard_delivery_charge(order))
     return goods, delivery
+
+
+def active_requests(order):
+    """Requests that stand (not declined or withdrawn): their lines are not offered again."""
+    return CancellationRequest.objects.filter(order=order).exclude(
+        status__in=[CancellationRequest.Status.DECLINED, CancellationRequest.Status.WITHDRAWN]
+    )
+
+
+def lines_requested(order) -> set[int]:
+    return set(active_requests(order).filter(lines__isnull=False).values_list("lines", flat=True))

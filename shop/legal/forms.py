@@ -3,7 +3,6 @@
 from django import forms
 
 from shop.legal import cancellation
-from shop.legal.models import CancellationRequest
 
 
 class LineChoiceField(forms.ModelMultipleChoiceField):
@@ -34,11 +33,7 @@ class CancellationRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.order = order
         self.rights = {right.line.pk: right for right in cancellation.rights_for(order)}
-        pending = set(
-            CancellationRequest.objects.filter(
-                order=order, status=CancellationRequest.Status.RECEIVED
-            ).values_list("lines", flat=True)
-        )
+        pending = cancellation.lines_requested(order)
         allowed = [
             pk for pk, right in self.rights.items() if right.may_cancel and pk not in pending
         ]

@@ -31,4 +31,6 @@ def export(user, email: str) -> list[dict]:
 
 def erase(user, email: str) -> int:
     """The notice stays (it is part of the order's record); who sent it and why goes."""
-    return _requests(user, email).update(name=ERASED_NAME, email=ERASED_EMAIL, reason="")
+    return _requests(user, email).update(
+        name=ERASED_NAME, email=ERASED_EMAIL, reason="", staff_note=""
+    )

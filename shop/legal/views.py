@@ -130,15 +130,28 @@ class CancelOrderView(FormView):
         context = super().get_context_data(**kwargs)
         context["order"] = self.order
         context["rights"] = cancellation.rights_for(self.order)
-        context["open_requests"] = CancellationRequest.objects.filter(
-            order=self.order, status__in=[CancellationRequest.Status.RECEIVED]
-        ).prefetch_related("lines")
+        context["open_requests"] = cancellation.active_requests(self.order).prefetch_related(
+            "lines"
+        )
         return context
 
     def form_valid(self, form):
         lines = form.cleaned_data["lines"]
-        goods, delivery = cancellation.refund_for(self.order, lines)
         with transaction.atomic():
+            # One request at a time per order: two tabs cannot cancel the same line twice.
+            Order.objects.select_for_update().filter(pk=self.order.pk).values_list("pk").first()
+            earlier = cancellation.lines_requested(self.order)
+            if any(line.pk in earlier for line in lines):
+                form.add_error("lines", "You have already asked to cancel some of these items.")
+                return self.form_invalid(form)
+            goods, delivery = cancellation.refund_for(
+                self.order,
+                lines,
+                earlier_lines=earlier,
+                delivery_refunded=cancellation.active_requests(self.order)
+                .filter(refund_delivery__gt=0)
+                .exists(),
+            )
             request = CancellationRequest.objects.create(
                 order=self.order,
                 name=form.cleaned_data["name"],

@@ -213,6 +213,8 @@ def test_cancellation_information_is_in_the_order_confirmation(client, shop):
     assert "Food supplement: You may cancel within 14 days" in text
     assert "Milk kefir drink: Cannot be cancelled once dispatched" in text
     assert "/legal/cancellation-form/" in text
+    assert "hereby give notice that I/We [*] cancel" in text  # the model form itself
+    assert "You accepted our terms of sale, version 1" in text
     assert "Your right to cancel" in confirmation.body_html
 
 
@@ -255,6 +257,7 @@ def test_gdpr_export_and_erasure_cover_cancellation_requests(client, shop):
     )
     exported = privacy.export_data(email="guest@example.com")["data"]["cancellation_requests"]
     assert exported[0]["order"] == order.number and exported[0]["reason"] == "Too big"
+    set_status(order, status.CANCELLED)  # an order still to be sent keeps its details
 
     privacy.erase_person(email="guest@example.com")
 
@@ -266,3 +269,67 @@ def test_gdpr_export_and_erasure_cover_cancellation_requests(client, shop):
     )
     assert "guest@example.com" not in request.email and request.reason == ""
     assert request.refund_goods == D("14.00")  # the record of the refund owed stays
+
+
+def cancel(client, order, titles, **data):
+    lines = [line.pk for line in order.lines.all() if line.title in titles]
+    return client.post(
+        reverse("legal:cancel-order", kwargs={"number": order.number}),
+        {"lines": lines, "name": "Ada", **data},
+    )
+
+
+def test_cancellation_of_lines_already_accepted_is_not_offered_again(client, shop):
+    order = guest_order(client, [(shop["jar"], 1), (shop["capsules"], 1)])
+    cancel(client, order, {"Fermenting jar"})
+    CancellationRequest.objects.update(status=CancellationRequest.Status.ACCEPTED)
+    again = cancel(client, order, {"Fermenting jar"})
+    assert again.status_code == 200
+    assert CancellationRequest.objects.count() == 1
+    declined = CancellationRequest.objects.get()
+    declined.status = CancellationRequest.Status.DECLINED
+    declined.save()
+    assert cancel(client, order, {"Fermenting jar"}).status_code == 302  # may ask again
+
+
+def test_cancellation_split_over_two_requests_refunds_delivery_once(client, shop):
+    order = guest_order(client, [(shop["jar"], 1), (shop["kefir"], 1)], method="standard")
+    assert order.shipping_incl_tax == D("2.99")  # £21.99 of goods: under the free threshold
+    cancel(client, order, {"Fermenting jar"})
+    cancel(client, order, {"Goat's Milk Kefir 1 litre"})
+    cancel(client, order, {"Fermenting jar"})  # a repeat is refused, refunding nothing
+    first, last = CancellationRequest.objects.order_by("pk")
+    assert (first.refund_goods, first.refund_delivery) == (D("14.00"), D("0.00"))
+    assert (last.refund_goods, last.refund_delivery) == (D("7.99"), D("2.99"))
+
+
+def test_cancellation_refunds_no_premium_delivery_when_standard_would_be_free(client, shop):
+    order = guest_order(client, [(shop["capsules"], 1)], method="next-day")  # £39.99: free
+    assert cancellation.standard_delivery_charge(order) == D("0.00")
+    assert cancellation.refund_for(order, list(order.lines.all()))[1] == D("0.00")
+
+
+def test_cancellation_window_runs_from_the_day_it_was_marked_delivered(client, shop):
+    order = guest_order(client, [(shop["jar"], 1)])
+    promised = timezone.localdate() - timedelta(days=20)
+    set_status(order, status.DISPATCHED, deliver_by=promised)
+    assert rights(order)["Fermenting jar"].may_cancel  # still on its way: window open
+    set_status(order, status.DELIVERED)
+    order.status_changes.create(
+        old_status=status.DISPATCHED,
+        new_status=status.DELIVERED,
+        date_created=timezone.now() - timedelta(days=5),
+    )
+    assert rights(order)["Fermenting jar"].may_cancel  # late parcel: 14 days from arrival
+
+
+def test_cancellation_page_is_closed_to_the_erased_placeholder_address(client, shop):
+    order = guest_order(client, [(shop["jar"], 1)])
+    set_status(order, status.DELIVERED, guest_email="erased@erased.invalid")
+    stranger = Client()
+    found = stranger.post(
+        reverse("order-status:lookup"), {"number": order.number, "email": "erased@erased.invalid"}
+    )
+    assert found.status_code == 200  # the form again: not found
+    url = reverse("legal:cancel-order", kwargs={"number": order.number})
+    assert stranger.get(url).status_code == 404

@@ -227,3 +227,17 @@ def test_terms_pages_are_linked_from_every_footer(client):
 
 def test_terms_page_for_an_unknown_slug_is_404(client):
     assert client.get("/legal/no-such-page/").status_code == 404
+
+
+def test_terms_of_a_retried_payment_are_the_ones_shown_at_the_retry(client, shop):
+    token = steps.guest_checkout(client, [(shop["jar"], 1)])
+    declined = steps.place_order(client, card=steps.DECLINED_CARD, token=token)
+    assert declined.status_code == 200
+    pending = Order.objects.get()
+    assert pending.terms_accepted.number == 1
+    publish(LegalPage.objects.get(kind="terms"), "<p>Newer terms</p>")
+
+    assert steps.place_order(client).status_code == 302  # reviewed again: version 2 shown
+
+    order = Order.objects.get()
+    assert order.pk == pending.pk and order.terms_accepted.number == 2
