@@ -128,6 +128,9 @@ class Gateway(Protocol):
     def create_customer(self, *, email: str, idempotency_key: str) -> str:
         """A customer record at the provider, to save cards to; returns its reference."""
 
+    def delete_customer(self, reference: str) -> None:
+        """Delete the provider's customer record and the cards saved to it (erasure)."""
+
     def charge_saved(
         self,
         *,

@@ -136,6 +136,13 @@ class StripeGateway:
         )  # fmt: skip
         return customer["id"]
 
+    def delete_customer(self, reference: str) -> None:
+        try:
+            self._call("customer deletion", self.client.v1.customers.delete, reference)
+        except PaymentFailed as error:
+            if "No such customer" not in str(error):  # already gone: nothing to do
+                raise
+
     def charge_saved(
         self,
         *,

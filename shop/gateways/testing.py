@@ -197,6 +197,10 @@ class TestGateway:
         )
         return customer.reference
 
+    def delete_customer(self, reference: str) -> None:
+        TestPaymentMethod.objects.filter(customer=reference).delete()
+        TestCustomer.objects.filter(reference=reference).delete()
+
     def charge_saved(
         self,
         *,

@@ -133,6 +133,11 @@ class FakeStripe:
             if reference not in self.sessions:
                 return _error(404, f"No such checkout.session: '{reference}'")
             return self._session_view(self.sessions[reference], params.get("expand", {}))
+        match = re.fullmatch(r"/v1/customers/([^/]+)", path)
+        if match and method == "DELETE":
+            if self.customers.pop(match.group(1), None) is None:
+                return _error(404, f"No such customer: '{match.group(1)}'")
+            return {"id": match.group(1), "object": "customer", "deleted": True}
         if path == "/v1/customers" and method == "POST":
             customer = {"id": f"cus_fake_{next(_ids)}", "object": "customer",
                         "email": params.get("email")}  # fmt: skip

@@ -611,3 +611,16 @@ def test_stripe_script_is_answered_in_json_when_the_payment_already_went_through
     assert answer == {"redirect": reverse("checkout:thank-you")}
     order.refresh_from_db()
     assert order.status == status.PAID
+
+
+def test_stripe_customer_deleted_for_an_erasure_and_again_is_harmless(fake):
+    from shop.gateways import get_gateway
+
+    gateway = get_gateway()
+    reference = gateway.create_customer(email="sam@example.com", idempotency_key="erase-1")
+    assert reference in fake.customers
+
+    gateway.delete_customer(reference)
+    gateway.delete_customer(reference)  # a retried erasure: already gone, no error
+
+    assert reference not in fake.customers

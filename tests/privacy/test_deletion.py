@@ -259,3 +259,35 @@ def test_privacy_deletion_handles_every_relation_to_a_user():
     }
 
     assert sorted(relations - HANDLED.keys()) == []
+
+
+def test_privacy_deletion_removes_the_card_providers_customer_after_commit(
+    client, sam, django_capture_on_commit_callbacks
+):
+    from shop.gateways.models import TestCustomer, TestPaymentMethod
+
+    reference = sam.subscription.card.customer_reference
+    TestCustomer.objects.create(reference=reference, idempotency_key="k", email=sam.email)
+    assert TestPaymentMethod.objects.filter(customer=reference).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(client, sam)
+
+    assert not TestCustomer.objects.filter(reference=reference).exists()
+    assert not TestPaymentMethod.objects.filter(customer=reference).exists()
+
+
+def test_privacy_deletion_scrubs_phone_street_and_postcode_from_order_notes(client, sam):
+    from oscar.core.loading import get_model
+
+    OrderNote = get_model("order", "OrderNote")
+    order = sam.orders[0]
+    note = OrderNote.objects.create(
+        order=order, message=f"Rang 07700900123 about {SAM['street']}, {SAM['postcode']}"
+    )
+
+    delete_account(client, sam)
+
+    note.refresh_from_db()
+    for needle in ("07700900123", SAM["street"], SAM["postcode"]):
+        assert needle not in note.message

@@ -76,12 +76,18 @@ def export(user, email: str) -> list[dict]:
 
 
 def _names(orders, user) -> set[str]:
-    """Full names the person went by, to take out of staff notes on their orders."""
+    """What identifies the person in staff notes on their orders: the full names they went
+    by, their street lines, postcodes and phone numbers (as stored and as typed)."""
     names = {user.get_full_name()} if user is not None else set()
     for order in orders:
         for item in (order.shipping_address, order.billing_address):
-            if item is not None:
-                names.add(f"{item.first_name} {item.last_name}".strip())
+            if item is None:
+                continue
+            names.add(f"{item.first_name} {item.last_name}".strip())
+            names.update({item.line1, item.line2, item.postcode})
+            phone = str(getattr(item, "phone_number", "") or "")
+            if phone:
+                names.update({phone, "0" + phone[3:] if phone.startswith("+44") else phone})
     return names
 
 

@@ -3,13 +3,20 @@ by brand and last four digits only: the provider's token and customer reference
 never leave the database. Erasure cancels by deleting: nothing more is sent or
 charged, and the cards go with them."""
 
+import logging
+
+from django.db import transaction
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
 
+from shop.gateways import get_gateway
+from shop.gateways.base import PaymentFailed
 from shop.payments.models import PaymentCustomer, SavedCard
 from shop.privacy.sections.common import ERASED_SHIPPING_ADDRESS, address, when
 from shop.privacy.sections.records import redact_audit
 from shop.subscriptions.models import Renewal, Subscription, SubscriptionEvent
+
+logger = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
@@ -103,6 +110,19 @@ def erase_cards(user, email: str) -> int:
     """The saved cards and the provider customer reference they hang from."""
     if user is None:
         return 0
+    references = list(PaymentCustomer.objects.filter(user=user).values_list("reference", flat=True))
     _, deleted = SavedCard.objects.filter(user=user).delete()
     PaymentCustomer.objects.filter(user=user).delete()
+    # The provider's copy (e-mail, cards) goes too, once the erasure has committed: no
+    # network call inside the transaction, and nothing deleted there if it rolls back.
+    transaction.on_commit(lambda: forget_at_provider(references), robust=True)
     return deleted.get(SavedCard._meta.label, 0)
+
+
+def forget_at_provider(references: list[str]) -> None:
+    gateway = get_gateway()
+    for reference in references:
+        try:
+            gateway.delete_customer(reference)
+        except PaymentFailed as error:  # logged for a person; the erasure itself stands
+            logger.error("Erasure: provider customer %s not deleted: %s", reference, error)
