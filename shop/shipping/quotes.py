@@ -104,3 +104,14 @@ def for_basket(method, basket, zone=None) -> Quote:
         items=items,
         zone=zone or getattr(method, "zone", DeliveryZone.MAINLAND),
     )
+
+
+def beside_price(method, price: Decimal) -> str:
+    """One item at ``price`` by ``method`` to the mainland, in words for a product page."""
+    quote = for_goods(method, goods_total=price, items=1)
+    if quote.free:
+        return f"FREE {method.name} delivery"
+    words = f"+ {money(quote.charge)} {method.name} delivery"
+    if quote.tariff.free_from is not None:
+        words += f", FREE on orders of {money(quote.tariff.free_from)} or more"
+    return words

@@ -6,6 +6,7 @@ from django import template
 
 from shop.shipping import quotes, rules
 from shop.shipping.dates import DeliveryEstimate
+from shop.shipping.postcodes import DeliveryZone
 
 register = template.Library()
 
@@ -56,3 +57,17 @@ def method_quote(context, method, basket):
         no_weekend_transit=rules.basket_needs_weekday_transit(basket),
     )
     return MethodQuote(estimate, quotes.surcharge(method, method.zone), method.zone.label)
+
+
+@register.simple_tag(takes_context=True)
+def delivery_beside_price(context, price) -> list[str]:
+    """What delivery adds to this price by each method to the UK mainland, from the live
+    rules ("+ £4.99 Next Day delivery, FREE on orders of £25 or more"), so the total at
+    checkout is no surprise."""
+    if price is None or not getattr(price, "exists", False):
+        return []
+    return [
+        quotes.beside_price(method, price.incl_tax)
+        for method in rules.offered_methods(context.get("request"))
+        if method.serves(DeliveryZone.MAINLAND)
+    ]
