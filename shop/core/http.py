@@ -1,6 +1,8 @@
-"""Views that change data answer only POST (with Django's CSRF check)."""
+"""Views that change data answer only POST (with Django's CSRF check), and where a
+form may send the visitor afterwards."""
 
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 class PostOnlyMixin:
@@ -17,3 +19,12 @@ class PostOnlyMixin:
             response["Allow"] = "POST"
             return response
         return super().dispatch(request, *args, **kwargs)
+
+
+def safe_next_path(request, value: str, fallback: str) -> str:
+    """``value`` if it is a path on this site, else ``fallback`` (no open redirect)."""
+    if value.startswith("/") and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return fallback

@@ -50,18 +50,10 @@ def current(*, subscribing: bool, basket=None) -> ShownTerms:
         terms=terms.current if terms else None,
         subscription_terms=subscription.current if subscription else None,
         returns_page=pages.get(LegalPage.Kind.RETURNS),
-        cancellation_notes=notes_for(basket) if basket is not None else (),
+        cancellation_notes=(
+            cancellation.rights_by_type(basket.all_lines()) if basket is not None else ()
+        ),
     )
-
-
-def notes_for(basket) -> tuple[tuple[str, str], ...]:
-    """The right to cancel each type of product in the basket (lines already loaded)."""
-    notes = {}
-    for line in basket.all_lines():
-        product_class = line.product.get_product_class()
-        exception = product_class.cancellation_exception or cancellation.NONE
-        notes.setdefault(product_class.name, cancellation.RIGHT_TEXT[exception])
-    return tuple(sorted(notes.items()))
 
 
 def matches(shown: ShownTerms, reviewed: dict) -> bool:

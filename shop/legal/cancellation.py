@@ -72,6 +72,16 @@ def exception_of(line) -> str:
     return getattr(product_class, "cancellation_exception", NONE) or NONE
 
 
+def rights_by_type(lines) -> tuple[tuple[str, str], ...]:
+    """(product type, its right to cancel) for the types among basket or order lines."""
+    notes = {}
+    for line in lines:
+        product = line.product
+        name = product.get_product_class().name if product is not None else line.title
+        notes.setdefault(name, RIGHT_TEXT[exception_of(line)])
+    return tuple(sorted(notes.items()))
+
+
 def lines_with_classes():
     """Order lines loaded with what ``exception_of`` reads, in one query."""
     return Line.objects.select_related(

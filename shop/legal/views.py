@@ -7,15 +7,15 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, TemplateView
 from oscar.core.loading import get_model
 
+from shop.core.http import safe_next_path
 from shop.legal import cancellation, consent, notices
 from shop.legal.forms import CancellationRequestForm
 from shop.legal.models import CancellationRequest, LegalPage, StorageItem
-from shop.order.views import SESSION_KEY as LOOKED_UP_ORDERS
+from shop.order.views import is_shoppers_order
 
 Order = get_model("order", "Order")
 
@@ -59,22 +59,17 @@ def retention_periods() -> list[tuple[str, str]]:
     return rows
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 @require_POST
 def cookie_choice(request):
     """Accept or reject optional cookies; works with and without JavaScript."""
     choice = {"accept": consent.ACCEPTED, "reject": consent.REJECTED}.get(
         request.POST.get("choice", "")
     )
-    target = _safe_next(request, reverse("legal:page", kwargs={"slug": "cookies"}))
+    target = safe_next_path(
+        request,
+        request.POST.get("next") or request.GET.get("next") or "",
+        fallback=reverse("legal:page", kwargs={"slug": "cookies"}),
+    )
     wants_json = "application/json" in request.headers.get("Accept", "")
     if choice is None:
         if wants_json:
@@ -111,17 +106,10 @@ class CancelOrderView(FormView):
             ),
             number=kwargs["number"],
         )
-        if not self.may_cancel(request, order):
+        if not is_shoppers_order(request, order):  # staff record cancellations elsewhere
             raise Http404("No such order")
         self.order = order
         return super().dispatch(request, *args, **kwargs)
-
-    @staticmethod
-    def may_cancel(request, order) -> bool:
-        user = request.user
-        if user.is_authenticated and order.user_id == user.pk:
-            return True
-        return order.pk in request.session.get(LOOKED_UP_ORDERS, [])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "order": self.order}
@@ -129,7 +117,7 @@ class CancelOrderView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["order"] = self.order
-        context["rights"] = cancellation.rights_for(self.order)
+        context["rights"] = list(context["form"].rights.values())
         context["open_requests"] = cancellation.active_requests(self.order).prefetch_related(
             "lines"
         )

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView
 
+from shop.core.http import safe_next_path
 from shop.core.ratelimit import allow, client_ip, session_key
 from shop.newsletter import services, tokens, wording
 from shop.newsletter.forms import SignupForm
@@ -33,15 +33,6 @@ THANKS = (
 TOO_MANY = "Too many sign-ups from here. Please wait an hour and try again."
 
 
-def safe_next(request, value: str, fallback: str = "/") -> str:
-    """``value`` if it is a path on this site, else ``fallback`` (no open redirect)."""
-    if value.startswith("/") and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return fallback
-
-
 class SignupView(FormView):
     """The footer form's target; shows the form on its own page for errors."""
 
@@ -49,7 +40,7 @@ class SignupView(FormView):
     form_class = SignupForm
 
     def get_initial(self):
-        return {"next": safe_next(self.request, self.request.GET.get("next", ""))}
+        return {"next": safe_next_path(self.request, self.request.GET.get("next", ""), "/")}
 
     def form_valid(self, form):
         request = self.request
@@ -68,7 +59,7 @@ class SignupView(FormView):
             email=email, source=Source.FOOTER, wording=wording.FOOTER_SIGNUP, user=user
         )
         messages.success(request, THANKS)
-        return redirect(safe_next(request, form.cleaned_data.get("next") or ""))
+        return redirect(safe_next_path(request, form.cleaned_data.get("next") or "", "/"))
 
 
 class ConfirmView(View):

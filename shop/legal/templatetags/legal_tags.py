@@ -12,14 +12,9 @@ register = template.Library()
 @register.simple_tag
 def cancellation_notes(order) -> dict:
     """The right to cancel each type of product in ``order``, and where to read more."""
-    notes = {}
-    for line in cancellation.lines_with_classes().filter(order=order):
-        product = line.product
-        name = product.get_product_class().name if product else line.title
-        notes.setdefault(name, cancellation.RIGHT_TEXT[cancellation.exception_of(line)])
     returns = LegalPage.objects.filter(kind=LegalPage.Kind.RETURNS).first()
     return {
-        "notes": sorted(notes.items()),
+        "notes": cancellation.rights_by_type(cancellation.lines_with_classes().filter(order=order)),
         "returns_path": returns.get_absolute_url() if returns else "",
         "form_path": reverse("legal:model-cancellation-form"),
     }
