@@ -44,19 +44,15 @@ class LegalPageView(DetailView):
 
 def retention_periods() -> list[tuple[str, str]]:
     """How long we keep each kind of personal data, from the settings that enforce it."""
-    rows = [
+    session_days = settings.SESSION_COOKIE_AGE // (24 * 3600)
+    return [
         ("Orders and invoices", "6 years after the end of the tax year (HMRC records)"),
         ("Live chat conversations", f"{settings.SHOP_CHAT_RETENTION_DAYS} days after it ends"),
-        ("Signed-in sessions", "2 weeks after your last visit"),
+        ("Signed-in sessions", f"{session_days} days after your last visit"),
+        ("Baskets not turned into an order", f"{settings.SHOP_BASKET_RETENTION_DAYS} days"),
+        ("Copies of e-mails we sent you", f"{settings.SHOP_OUTBOX_RETENTION_DAYS} days"),
+        ("Your account", "Until you delete it, or ask us to"),
     ]
-    basket_days = getattr(settings, "SHOP_BASKET_RETENTION_DAYS", None)
-    if basket_days:
-        rows.append(("Baskets not turned into an order", f"{basket_days} days"))
-    outbox_days = getattr(settings, "SHOP_OUTBOX_RETENTION_DAYS", None)
-    if outbox_days:
-        rows.append(("Copies of e-mails we sent you", f"{outbox_days} days"))
-    rows.append(("Your account", "Until you delete it, or ask us to"))
-    return rows
 
 
 @require_POST

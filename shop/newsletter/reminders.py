@@ -41,7 +41,7 @@ SUBJECT = "You left something in your kēpos basket"
 
 
 def reminder_delay() -> timedelta:
-    return timedelta(hours=getattr(settings, "SHOP_BASKET_REMINDER_HOURS", 3))
+    return timedelta(hours=settings.SHOP_BASKET_REMINDER_HOURS)
 
 
 def due_baskets(now: datetime):

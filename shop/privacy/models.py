@@ -14,7 +14,7 @@ def email_digest(email: str) -> str:
     case, useless to anyone without the key. The key is SHOP_PRIVACY_HASH_KEY if set
     (so rotating SECRET_KEY does not make earlier requests unrecognisable), else
     SECRET_KEY."""
-    key = getattr(settings, "SHOP_PRIVACY_HASH_KEY", "") or None
+    key = settings.SHOP_PRIVACY_HASH_KEY or None
     return salted_hmac(
         DIGEST_SALT, email.strip().lower(), secret=key, algorithm="sha256"
     ).hexdigest()

@@ -27,10 +27,6 @@ Order = get_model("order", "Order")
 BATCH = 500
 
 
-def days(name: str, default: int) -> int:
-    return getattr(settings, name, default)
-
-
 def delete_in_batches(queryset: QuerySet, batch_size: int = BATCH) -> int:
     """Delete what ``queryset`` selects, ``batch_size`` rows per transaction."""
     model = queryset.model
@@ -51,7 +47,7 @@ def expired_sessions(now: datetime) -> QuerySet:
 def old_baskets(now: datetime) -> QuerySet:
     """Baskets (a guest's, or a customer's open, saved or merged one) with no line
     added or changed since the cutoff, which no order came from."""
-    cutoff = now - timedelta(days=days("SHOP_BASKET_RETENTION_DAYS", 90))
+    cutoff = now - timedelta(days=settings.SHOP_BASKET_RETENTION_DAYS)
     recent_line = BasketLine.objects.filter(basket=OuterRef("pk"), date_updated__gte=cutoff)
     ordered = Order.objects.filter(basket=OuterRef("pk"))
     return (
@@ -63,8 +59,8 @@ def old_baskets(now: datetime) -> QuerySet:
 
 
 def old_outbox(now: datetime) -> tuple[QuerySet, QuerySet]:
-    sent_cutoff = now - timedelta(days=days("SHOP_OUTBOX_RETENTION_DAYS", 30))
-    failed_cutoff = now - timedelta(days=days("SHOP_OUTBOX_FAILED_RETENTION_DAYS", 90))
+    sent_cutoff = now - timedelta(days=settings.SHOP_OUTBOX_RETENTION_DAYS)
+    failed_cutoff = now - timedelta(days=settings.SHOP_OUTBOX_FAILED_RETENTION_DAYS)
     Status = OutboxEmail.Status
     sent = OutboxEmail.objects.filter(status=Status.SENT).filter(
         Q(sent_at__lt=sent_cutoff) | Q(sent_at__isnull=True, created_at__lt=sent_cutoff)
@@ -82,6 +78,6 @@ def run(now: datetime | None = None) -> dict[str, int]:
         "baskets": delete_in_batches(old_baskets(now)),
         "sent e-mails": delete_in_batches(sent),
         "given-up e-mails": delete_in_batches(failed),
-        "chats": chat_services.purge(older_than_days=days("SHOP_CHAT_RETENTION_DAYS", 90), now=now),
+        "chats": chat_services.purge(older_than_days=settings.SHOP_CHAT_RETENTION_DAYS, now=now),
         **{name: purge(now) for name, purge in registry.purges()},
     }
