@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "shop.payments",
     "shop.subscriptions",
     "shop.legal",
+    "shop.labelling",
     "shop.newsletter",
     "shop.privacy",
     "shop.demo",

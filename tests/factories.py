@@ -74,14 +74,20 @@ def parent_with_sizes(
     in_category=None,
     attributes: dict | None = None,
 ):
-    """A parent product whose children are sizes: {"500 ml": ("4.49", {attrs})}."""
+    """A parent product whose children are sizes: {"500 ml": ("4.49", {attrs})}; a
+    size's "pack" (500, "ml") is its pack size, for the unit price."""
     klass = klass or milk_kefir_class()
     parent = Product.objects.create(title=title, structure=Product.PARENT, product_class=klass)
     if attributes:
         set_attributes(parent, attributes)
     for size, (price, child_attributes) in sizes.items():
+        child_attributes = dict(child_attributes)
+        pack = child_attributes.pop("pack", None)
         child = Product.objects.create(
-            title=f"{title}, {size}", structure=Product.CHILD, parent=parent
+            title=f"{title}, {size}",
+            structure=Product.CHILD,
+            parent=parent,
+            **({"pack_size": Decimal(pack[0]), "pack_measure": pack[1]} if pack else {}),
         )
         set_attributes(child, {"net_quantity": size, **child_attributes})
         create_stockrecord(child, price=Decimal(price), num_in_stock=100, partner_name=PARTNER)
@@ -119,8 +125,8 @@ def catalogue(size: int, start: int = 0) -> dict:
                 parent_with_sizes(
                     f"Kefir {number}",
                     {
-                        "500 ml": ("4.49", {"volume_ml": 500}),
-                        "1 litre": ("7.99", {"volume_ml": 1000}),
+                        "500 ml": ("4.49", {"pack": (500, "ml")}),
+                        "1 litre": ("7.99", {"pack": (1000, "ml")}),
                     },
                     in_category=drinks,
                     attributes={

@@ -1,14 +1,23 @@
-"""Basket fork: sizes named with their prices, and quantity boxes named for screen readers."""
+"""Basket fork: sizes named with their prices and unit prices, and quantity boxes named
+for screen readers."""
 
 from django import forms as django_forms
 from oscar.apps.basket import forms
 from oscar.templatetags.currency_filters import currency
 
 from shop.catalogue.food import NET_QUANTITY
+from shop.catalogue.unit_price import unit_price_of
 from shop.subscriptions import options as subscription_options
 from shop.subscriptions.models import offer_for, weeks_label
 
 ONE_OFF, SUBSCRIBE = "once", "subscribe"
+
+
+def priced(product, amount, price_currency) -> str:
+    """An amount as shoppers read it, with the product's unit price where it has one."""
+    words = currency(amount, price_currency)
+    each = unit_price_of(product, amount, price_currency)
+    return f"{words} ({each})" if each else words
 
 
 def variant_label(child, strategy) -> str:
@@ -18,7 +27,7 @@ def variant_label(child, strategy) -> str:
     price = strategy.fetch_for_product(child).price
     if not price.exists:
         return name
-    return f"{name} – {currency(price.incl_tax, price.currency)}"
+    return f"{name} – {priced(child, price.incl_tax, price.currency)}"
 
 
 def headline_offer(product):
@@ -51,7 +60,7 @@ class AddToBasketForm(forms.AddToBasketForm):
             info = self.basket.strategy.fetch_for_product(product)
             if info.price.exists:
                 each = offer.price_per_delivery(info.price.incl_tax)
-                saving += f": {currency(each, info.price.currency)} per delivery"
+                saving += f": {priced(product, each, info.price.currency)} per delivery"
         self.fields["purchase"] = django_forms.ChoiceField(
             label="How would you like it?",
             choices=[(ONE_OFF, "One-off purchase"), (SUBSCRIBE, saving)],

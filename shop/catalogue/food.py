@@ -8,7 +8,6 @@ overrides its own (e.g. net quantity and volume per size).
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,9 +20,8 @@ NET_QUANTITY = "net_quantity"
 STORAGE = "storage"
 SHELF_LIFE = "shelf_life"
 DAILY_DOSE = "daily_dose"
-VOLUME_ML = "volume_ml"
 FOOD_ATTRIBUTE_CODES = frozenset(
-    {INGREDIENTS, ALLERGENS, NET_QUANTITY, STORAGE, SHELF_LIFE, DAILY_DOSE, VOLUME_ML}
+    {INGREDIENTS, ALLERGENS, NET_QUANTITY, STORAGE, SHELF_LIFE, DAILY_DOSE}
 )
 
 # Statements the law requires on food supplements, word for word.
@@ -43,7 +41,6 @@ class FoodInformation:
     storage: str = ""
     shelf_life: str = ""
     daily_dose: str = ""
-    volume_ml: int | None = None
 
     @property
     def is_supplement(self) -> bool:
@@ -80,7 +77,6 @@ def food_information_for(product) -> FoodInformation | None:
         storage=str(values.get(STORAGE) or ""),
         shelf_life=str(values.get(SHELF_LIFE) or ""),
         daily_dose=str(values.get(DAILY_DOSE) or ""),
-        volume_ml=values.get(VOLUME_ML) or None,
     )
 
 
@@ -102,10 +98,3 @@ def emphasise_allergens(ingredients: str, allergens: tuple[str, ...]) -> SafeStr
         r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE
     )
     return mark_safe(pattern.sub(r"<strong>\1</strong>", text))  # noqa: S308 (escaped text)
-
-
-def price_per_litre(price_incl_tax: Decimal, volume_ml: int) -> Decimal:
-    """Unit price per litre (Price Marking Order 2004), to the penny."""
-    return (price_incl_tax * Decimal(1000) / Decimal(volume_ml)).quantize(
-        Decimal("0.01"), ROUND_HALF_UP
-    )

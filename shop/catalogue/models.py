@@ -1,9 +1,10 @@
-"""Catalogue fork: VAT rate and food category on classes; weekend-transit flag on products."""
+"""Catalogue fork: VAT rate and food category on classes; weekend transit and pack size
+on products."""
 
 import os
 from decimal import Decimal
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from oscar.apps.catalogue.abstract_models import (
@@ -12,6 +13,7 @@ from oscar.apps.catalogue.abstract_models import (
     MissingProductImage,
 )
 
+from shop.catalogue.unit_price import PackMeasure
 from shop.core.vat import STANDARD_RATE
 
 
@@ -86,7 +88,8 @@ class RaceSafeMissingProductImage(MissingProductImage):
 
 
 class Product(AbstractProduct):
-    """Oscar's product, plus the one delivery fact that belongs to the product itself."""
+    """Oscar's product, plus the delivery fact and the pack size that belong to the
+    product itself (sizes carry their own pack size)."""
 
     no_weekend_transit = models.BooleanField(
         "No weekend transit",
@@ -94,6 +97,35 @@ class Product(AbstractProduct):
         help_text="Live goods (kefir, grains): dispatched only when the whole journey falls "
         "on working days, never on a Friday for a Monday arrival. Sizes follow their parent.",
     )
+
+    pack_size = models.DecimalField(
+        "Pack size",
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.001"))],
+        help_text="Net weight or volume of one pack, e.g. 500 for a 500 ml bottle or 150 for "
+        "a 150 g pouch. Sets the unit price shown beside every price.",
+    )
+    pack_measure = models.CharField(
+        "Sold by",
+        max_length=2,
+        choices=PackMeasure.choices,
+        default=PackMeasure.NONE,
+        blank=True,
+    )
+
+    def clean(self):
+        super().clean()
+        if self.pack_measure and not self.pack_size:
+            raise ValidationError(
+                {"pack_size": "Enter the pack's net weight or volume, or choose sold by number."}
+            )
+        if self.pack_size and not self.pack_measure:
+            raise ValidationError(
+                {"pack_measure": "Choose whether the pack size is a weight (g) or volume (ml)."}
+            )
 
     @property
     def needs_weekday_transit(self) -> bool:

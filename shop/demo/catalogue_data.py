@@ -33,7 +33,6 @@ FOOD = [
 ]
 DRINK = [
     *FOOD,
-    ("volume_ml", "Volume (ml)", "integer", False),
     ("serving", "Serving", "text", False),
 ]
 SUPPLEMENT = [*FOOD, ("daily_dose", "Recommended daily dose", "text", True)]
@@ -115,7 +114,9 @@ WATER_KEFIR_STORAGE = (
 )
 
 # Each product: code (natural key), category, class, title, description,
-# attributes, and either a price (stand-alone) or children (sizes).
+# attributes, and either a price (stand-alone) or children (sizes). "pack" is
+# the net size in g or ml of what is priced (for the unit price); goods sold
+# by number (capsules, kits) have none.
 PRODUCTS = [
     {
         "code": "kepos",
@@ -180,14 +181,16 @@ PRODUCTS = [
                 "title": "Goat's Milk Kefir, 500 ml",
                 "price": D("4.49"),
                 "stock": 200,
-                "attributes": {"net_quantity": "500 ml", "volume_ml": 500},
+                "pack": (D("500"), "ml"),
+                "attributes": {"net_quantity": "500 ml"},
             },
             {
                 "code": "goat-kefir-1000",
                 "title": "Goat's Milk Kefir, 1 litre",
                 "price": D("7.99"),
                 "stock": 150,
-                "attributes": {"net_quantity": "1 litre", "volume_ml": 1000},
+                "pack": (D("1000"), "ml"),
+                "attributes": {"net_quantity": "1 litre"},
             },
         ],
     },
@@ -218,14 +221,16 @@ PRODUCTS = [
                 "title": "Water Kefir, Ginger & Lemon, 500 ml",
                 "price": D("3.49"),
                 "stock": 180,
-                "attributes": {"net_quantity": "500 ml", "volume_ml": 500},
+                "pack": (D("500"), "ml"),
+                "attributes": {"net_quantity": "500 ml"},
             },
             {
                 "code": "water-kefir-ginger-1000",
                 "title": "Water Kefir, Ginger & Lemon, 1 litre",
                 "price": D("5.99"),
                 "stock": 120,
-                "attributes": {"net_quantity": "1 litre", "volume_ml": 1000},
+                "pack": (D("1000"), "ml"),
+                "attributes": {"net_quantity": "1 litre"},
             },
         ],
     },
@@ -238,13 +243,13 @@ PRODUCTS = [
         "priority": 6,
         "shape": "bottle",
         "description": "<p>Floral, crisp and gently sparkling: water kefir with elderflower.</p>",
+        "pack": (D("500"), "ml"),
         "attributes": {
             "ingredients": (
                 "Filtered water, raw cane sugar, elderflower extract (1%), live water kefir "
                 "cultures."
             ),
             "net_quantity": "500 ml",
-            "volume_ml": 500,
             "storage": WATER_KEFIR_STORAGE,
             "shelf_life": "Arrives with at least 30 days' shelf life; use-by date on the cap.",
             "serving": "A glass (about 250 ml) a day, chilled.",
@@ -264,6 +269,7 @@ PRODUCTS = [
             "<p>Six 500 ml bottles: three Ginger & Lemon and three Elderflower, to find "
             "your favourite.</p>"
         ),
+        "pack": (D("3000"), "ml"),
         "attributes": {
             "ingredients": (
                 "Ginger & Lemon: filtered water, raw cane sugar, ginger juice (3%), lemon "
@@ -271,7 +277,6 @@ PRODUCTS = [
                 "cane sugar, elderflower extract (1%), live water kefir cultures."
             ),
             "net_quantity": "6 × 500 ml",
-            "volume_ml": 3000,
             "storage": WATER_KEFIR_STORAGE,
             "shelf_life": "Arrives with at least 30 days' shelf life; use-by date on each cap.",
         },
@@ -291,6 +296,7 @@ PRODUCTS = [
             "yeasts. Cared for well, they grow and can brew a fresh batch every day for "
             "years. Our lifetime support is there if they ever sulk.</p>"
         ),
+        "pack": (D("15"), "g"),
         "attributes": {
             "ingredients": "Live milk kefir grains (lactic acid bacteria and yeasts), cow's milk.",
             "allergens": "cow's milk",
@@ -313,6 +319,7 @@ PRODUCTS = [
             "<p>Crystal-like water kefir grains that turn sugared water into a sparkling, "
             "dairy-free drink in two days.</p>"
         ),
+        "pack": (D("20"), "g"),
         "attributes": {
             "ingredients": (
                 "Live water kefir grains (lactic acid bacteria and yeasts), water, raw cane sugar."
@@ -335,6 +342,7 @@ PRODUCTS = [
             "<p>A prebiotic fibre blend to stir into kefir, yoghurt or water, with "
             "freeze-dried goat's milk kefir for a gentle tang.</p>"
         ),
+        "pack": (D("150"), "g"),
         "attributes": {
             "ingredients": (
                 "Chicory root inulin, acacia gum, freeze-dried kefir powder (goat's milk, "
@@ -411,14 +419,16 @@ PRODUCTS = [
                 "title": "Goat's Milk Kefir Course, 2 weeks",
                 "price": D("15.49"),
                 "stock": 40,
-                "attributes": {"net_quantity": "2 × 1 litre", "volume_ml": 2000},
+                "pack": (D("2000"), "ml"),
+                "attributes": {"net_quantity": "2 × 1 litre"},
             },
             {
                 "code": "kefir-course-4",
                 "title": "Goat's Milk Kefir Course, 4 weeks",
                 "price": D("29.49"),
                 "stock": 25,
-                "attributes": {"net_quantity": "4 × 1 litre", "volume_ml": 4000},
+                "pack": (D("4000"), "ml"),
+                "attributes": {"net_quantity": "4 × 1 litre"},
             },
         ],
     },

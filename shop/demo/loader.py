@@ -16,6 +16,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from shop import roles
+from shop.demo import food_labels
 from shop.demo.catalogue_data import (
     CATEGORIES,
     DELIVERY_METHODS,
@@ -24,6 +25,7 @@ from shop.demo.catalogue_data import (
     SUBSCRIPTION_OFFERS,
 )
 from shop.demo.pack_shots import PackShot, draw_pack_shot
+from shop.labelling.models import NutritionDeclaration, SupplementFacts, SupplementIngredient
 from shop.subscriptions.models import SubscriptionOffer
 
 Category = get_model("catalogue", "Category")
@@ -140,7 +142,10 @@ def _product_classes(report: LoadReport) -> dict[str, object]:
 
 
 def _product(spec, categories, classes, partner, report: LoadReport) -> None:
-    if Product.objects.filter(code=spec["code"]).exists():
+    existing = Product.objects.filter(code=spec["code"]).first()
+    if existing is not None:
+        _add_missing_packs(spec)
+        _add_food_label(existing, spec)
         return
     children = spec.get("children", [])
     product = Product.objects.create(
@@ -151,8 +156,10 @@ def _product(spec, categories, classes, partner, report: LoadReport) -> None:
         product_class=classes[spec["class"]],
         priority=spec.get("priority", 0),
         no_weekend_transit=spec.get("no_weekend_transit", False),
+        **_pack(spec),
     )
     _set_attributes(product, spec.get("attributes", {}))
+    _add_food_label(product, spec)
     ProductCategory.objects.create(product=product, category=categories[spec["category"]])
     subtitle = "" if children else spec["attributes"].get("net_quantity", "")
     _add_pack_shot(product, spec["shape"], subtitle)
@@ -163,12 +170,49 @@ def _product(spec, categories, classes, partner, report: LoadReport) -> None:
                 structure=Product.CHILD,
                 parent=product,
                 title=child_spec["title"],
+                **_pack(child_spec),
             )
             _set_attributes(child, child_spec["attributes"])
             _stock(child, child_spec, partner)
     else:
         _stock(product, spec, partner)
     report.add("product", spec["title"])
+
+
+def _pack(spec) -> dict:
+    if "pack" not in spec:
+        return {}
+    size, measure = spec["pack"]
+    return {"pack_size": size, "pack_measure": measure}
+
+
+def _add_missing_packs(spec) -> None:
+    """Give a demo database from before unit prices its pack sizes (never overwriting
+    what staff set)."""
+    for item in [spec, *spec.get("children", [])]:
+        if "pack" in item:
+            Product.objects.filter(code=item["code"], pack_size=None).update(**_pack(item))
+
+
+def _add_food_label(product, spec) -> None:
+    """The demo nutrition declaration or supplement table, unless the product has one
+    (a demo database from before food labels gets them; staff edits are kept)."""
+    code = spec["code"]
+    if code in food_labels.NUTRITION:
+        NutritionDeclaration.objects.get_or_create(
+            product=product, defaults=food_labels.NUTRITION[code]
+        )
+    if code in food_labels.SUPPLEMENTS:
+        label = dict(food_labels.SUPPLEMENTS[code])
+        ingredients = label.pop("ingredients")
+        _, created = SupplementFacts.objects.get_or_create(product=product, defaults=label)
+        if created:
+            SupplementIngredient.objects.bulk_create(
+                SupplementIngredient(
+                    product=product, position=position, name=name, amount=amount, unit=unit
+                )
+                for position, (name, amount, unit) in enumerate(ingredients)
+            )
 
 
 def _set_attributes(product, values: dict) -> None:

@@ -1,11 +1,9 @@
 """UK food information on product pages, and safe rendering of staff copy."""
 
-from decimal import Decimal as D
-
 import pytest
 from django.urls import reverse
 
-from shop.catalogue.food import emphasise_allergens, price_per_litre
+from shop.catalogue.food import emphasise_allergens
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +27,10 @@ def test_ingredients_are_escaped_before_emphasis():
     assert "<strong>milk</strong>" in html
 
 
-def test_price_per_litre_is_rounded_to_the_penny():
-    assert price_per_litre(D("4.49"), 500) == D("8.98")
-    assert price_per_litre(D("18.99"), 3000) == D("6.33")
-
-
 def test_drink_page_shows_food_information_and_a_price_per_litre_for_each_size(client):
     kefir = factories.parent_with_sizes(
         "Goat's Milk Kefir",
-        {"500 ml": ("4.49", {"volume_ml": 500}), "1 litre": ("7.99", {"volume_ml": 1000})},
+        {"500 ml": ("4.49", {"pack": (500, "ml")}), "1 litre": ("7.99", {"pack": (1000, "ml")})},
         attributes={
             "ingredients": "Pasteurised goat's milk, live kefir cultures.",
             "allergens": "goat's milk",

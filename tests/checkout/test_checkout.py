@@ -27,7 +27,7 @@ def shop():
     factories.delivery_methods()
     kefir = factories.parent_with_sizes(
         "Goat's Milk Kefir",
-        {"500 ml": ("4.49", {"volume_ml": 500}), "1 litre": ("7.99", {"volume_ml": 1000})},
+        {"500 ml": ("4.49", {"pack": (500, "ml")}), "1 litre": ("7.99", {"pack": (1000, "ml")})},
     )
     return {
         "capsules": factories.product("kēpos 30-day", "39.99"),

@@ -37,7 +37,7 @@ def kefir_sizes(saving=10):
     """Goat's milk kefir (0% VAT) in two sizes, the offer on the parent."""
     parent = factories.parent_with_sizes(
         "Goat's Milk Kefir",
-        {"500 ml": ("4.49", {"volume_ml": 500}), "1 litre": ("7.99", {"volume_ml": 1000})},
+        {"500 ml": ("4.49", {"pack": (500, "ml")}), "1 litre": ("7.99", {"pack": (1000, "ml")})},
     )
     SubscriptionOffer.objects.create(
         product=parent, weeks="1, 2, 4", default_weeks=2, saving_percent=saving

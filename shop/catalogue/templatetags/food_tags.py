@@ -2,7 +2,8 @@
 
 from django import template
 
-from shop.catalogue.food import FOOD_ATTRIBUTE_CODES, food_information_for, price_per_litre
+from shop.catalogue.food import FOOD_ATTRIBUTE_CODES, food_information_for
+from shop.catalogue.unit_price import unit_price, unit_price_from
 from shop.core.sanitise import safe_html
 
 register = template.Library()
@@ -13,12 +14,28 @@ def food_information(product):
     return food_information_for(product)
 
 
-@register.simple_tag
-def unit_price_per_litre(price, volume_ml):
-    """Price per litre for a drink, or None when the price or volume is unknown."""
-    if not volume_ml or price is None or not price.exists:
+@register.simple_tag(takes_context=True)
+def unit_price_for(context, product, price):
+    """The unit price beside a product's shown price (a parent's: its "from" size's),
+    or None for goods sold by number."""
+    request = context.get("request")
+    strategy = getattr(request, "strategy", None)
+    if product.is_parent and strategy is None:
         return None
-    return price_per_litre(price.incl_tax, int(volume_ml))
+    return unit_price_from(product, strategy, price)
+
+
+@register.simple_tag
+def line_unit_price(line):
+    """A basket line's unit price at what the shopper pays for it, offers included
+    (a "3 for 2" prices the line's whole quantity at its discounted total)."""
+    product = line.product
+    if not line.is_tax_known or not line.quantity or not product.pack_size:
+        return None
+    total = line.line_price_incl_tax_incl_discounts
+    return unit_price(
+        total, product.pack_size * line.quantity, product.pack_measure, line.price_currency
+    )
 
 
 @register.filter

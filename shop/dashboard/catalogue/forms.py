@@ -1,4 +1,5 @@
-"""Catalogue dashboard fork: staff edit VAT rates, food categories and weekend transit."""
+"""Catalogue dashboard fork: staff edit VAT rates, food categories, weekend transit and
+pack sizes."""
 
 from django import forms as django_forms
 from oscar.apps.dashboard.catalogue import forms
@@ -18,7 +19,13 @@ class ProductClassForm(forms.ProductClassForm):
 
 class ProductForm(forms.ProductForm):
     class Meta(forms.ProductForm.Meta):
-        fields = [*forms.ProductForm.Meta.fields, "no_weekend_transit"]
+        fields = [*forms.ProductForm.Meta.fields, "no_weekend_transit", "pack_size", "pack_measure"]
+
+    def __init__(self, product_class, *args, **kwargs):
+        super().__init__(product_class, *args, **kwargs)
+        if self.instance.is_parent:  # each size carries its own pack size
+            self.fields.pop("pack_size", None)
+            self.fields.pop("pack_measure", None)
 
     def delete_non_child_fields(self):
         """Sizes take the flag from their parent, like the description."""

@@ -3,7 +3,8 @@ stock, and a product customers subscribe to is not deleted from under them.
 
 Marketing edits product copy and images; Order staff manage stock (on the
 stock levels page). Without ``partner.change_stockrecord`` the product form
-neither shows nor saves stock records.
+neither shows nor saves stock records. Foods carry a "Food label" tab
+(nutrition, or a supplement's ingredient table).
 """
 
 from django.contrib import messages
@@ -12,12 +13,20 @@ from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from oscar.apps.dashboard.catalogue import views
 
+from shop.dashboard.catalogue.labelling import label_formsets
+
 
 class ProductCreateUpdateView(views.ProductCreateUpdateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("partner.change_stockrecord"):
             self.formsets.pop("stockrecord_formset", None)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        """Once the product class is known, add the food-label formsets it needs."""
+        product = super().get_object(queryset)
+        self.formsets.update(label_formsets(self.product_class, self.parent))
+        return product
 
 
 class CategoryUpdateView(views.CategoryUpdateView):
