@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from blog import revisions
+from blog import claims, revisions
 from blog.images import generate_renditions
 from blog.models import (
     Article,
@@ -28,6 +28,7 @@ from blog.models import (
     Tag,
     cited_numbers,
 )
+from shop.claims import checker, signoff
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -92,6 +93,41 @@ class ProductLinkInline(admin.TabularInline):
     fields = ["position", "product"]
 
 
+class ArticleForm(forms.ModelForm):
+    """The article, checked for health claims: publishing with flags left needs a
+    Manager's sign-off note (kept with the article and in its revision history)."""
+
+    claims_sign_off_note = forms.CharField(
+        label="Claims sign-off note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Managers only: to publish with flags left, say why the wording may stay.",
+    )
+    request_user = None  # set per request by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        fields = "__all__"  # noqa: DJ007 (ArticleAdmin.fieldsets choose the fields)
+
+    def clean(self):
+        cleaned = super().clean()
+        formsets = getattr(self.instance, "_admin_formsets", [])
+        flags = checker.check(claims.submitted_parts(cleaned, formsets))
+        try:
+            self.claims_gate = signoff.gate(
+                flags,
+                self.instance if self.instance.pk else None,
+                publishing=cleaned.get("status") == Article.Status.PUBLISHED,
+                user=self.request_user,
+                note=cleaned.get("claims_sign_off_note", ""),
+            )
+        except forms.ValidationError as refused:
+            self.claims_gate = None
+            self.add_error(None, refused)
+        self.claims_flags = flags
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "state_label", "publish_at", "author", "updated_at"]
@@ -102,6 +138,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     inlines = [TakeawayInline, SectionInline, ReferenceInline, FAQLinkInline, ProductLinkInline]
     change_form_template = "admin/blog/article/change_form.html"
+    form = ArticleForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "author", "categories", "tags"]}),
         ("Publishing", {"fields": ["status", "publish_at", "last_reviewed_on", "reviewed_by"]}),
@@ -113,6 +150,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": ["disclaimer", "seo_title", "seo_description"],
             },
         ),
+        ("Claims check", {"fields": ["claims_sign_off_note"]}),
     ]
 
     @admin.display(description="State", ordering="status")
@@ -123,8 +161,22 @@ class ArticleAdmin(admin.ModelAdmin):
         """The "view on site" button opens the preview, which works for drafts too."""
         return reverse("blog:preview", kwargs={"pk": article.pk})
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request_user = request.user
+        return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if hasattr(form, "claims_flags"):
+            context["claims_flags"] = form.claims_flags
+        else:
+            context["claims_flags"] = checker.check(claims.saved_parts(obj)) if obj else []
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)
+        obj._admin_formsets = formsets  # the form's claims check reads the sections
         by_model = {formset.model: formset for formset in formsets}
         if Section in by_model:
             by_model[Section].references_formset = by_model.get(Reference)
@@ -133,7 +185,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
-        revisions.save_revision(article, user=request.user, note="Saved in the admin")
+        note = "Saved in the admin"
+        decision = getattr(form, "claims_gate", None)
+        if decision is not None and signoff.record(decision, article, request.user):
+            note = f"{note}. {signoff.history_note(decision, request.user)}"
+        revisions.save_revision(article, user=request.user, note=note)
         generate_renditions(article)
 
     # --- Revisions ---

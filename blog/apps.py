@@ -1,5 +1,5 @@
 """The science blog: articles with takeaways, sections, references and FAQ blocks, run by
-Marketing."""
+Marketing. Published articles are read by the claims review."""
 
 from django.apps import AppConfig
 
@@ -23,3 +23,24 @@ class BlogConfig(AppConfig):
         sitemaps.register("articles", ArticleSitemap)
         sitemaps.register("blog-categories", BlogCategorySitemap)
         sitemaps.register("authors", AuthorSitemap)
+        self.register_claims_source()
+
+    def register_claims_source(self):
+        from django.urls import reverse
+
+        from blog.claims import saved_parts
+        from blog.models import Article
+        from shop.claims import registry
+
+        registry.register(
+            registry.Source(
+                name="Articles",
+                published=lambda: (
+                    Article.objects.filter(status=Article.Status.PUBLISHED)
+                    .prefetch_related("takeaways", "sections")
+                    .order_by("pk")
+                ),
+                parts=saved_parts,
+                edit_url=lambda article: reverse("admin:blog_article_change", args=[article.pk]),
+            )
+        )

@@ -335,7 +335,7 @@ class Revision(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
-    note = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
     data = models.JSONField()
 
     class Meta:

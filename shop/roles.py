@@ -121,6 +121,11 @@ ROLES: dict[str, set[str] | None] = {
         "blog.view_revision",
         "blog.view_blogsettings",
         "blog.change_blogsettings",
+        # Claims checks (shop/claims): read the lists and sign-offs; Managers edit the
+        # lists and sign off.
+        "claims.view_claimrule",
+        "claims.view_authorisedclaim",
+        "claims.view_claimsignoff",
     },
     MANAGERS: None,  # None: every permission there is, including future ones
 }

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "shop.subscriptions.dashboard.apps.SubscriptionsDashboardConfig",
     "shop.legal.dashboard.apps.LegalDashboardConfig",
     "shop.privacy.dashboard.apps.PrivacyDashboardConfig",
+    "shop.claims.dashboard.apps.ClaimsDashboardConfig",
     # Third-party apps Oscar depends on
     "widget_tweaks",
     "treebeard",
@@ -116,6 +117,7 @@ INSTALLED_APPS = [
     "shop.subscriptions",
     "shop.legal",
     "shop.labelling",
+    "shop.claims",
     "shop.newsletter",
     "shop.privacy",
     "shop.demo",

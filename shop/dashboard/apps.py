@@ -22,6 +22,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.subscriptions_app = global_apps.get_app_config("subscriptions_dashboard")
         self.legal_app = global_apps.get_app_config("legal_dashboard")
         self.privacy_app = global_apps.get_app_config("privacy_dashboard")
+        self.claims_app = global_apps.get_app_config("claims_dashboard")
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="shop.roles")
 
     def get_urls(self):
@@ -34,4 +35,5 @@ class DashboardConfig(apps.DashboardConfig):
             path("subscriptions/", include(self.subscriptions_app.urls[0])),
             path("cancellations/", include(self.legal_app.urls[0])),
             path("privacy/", include(self.privacy_app.urls[0])),
+            path("claims/", include(self.claims_app.urls[0])),
         ]

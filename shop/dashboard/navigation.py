@@ -17,6 +17,7 @@ ADDITIONS = {
     ],
     "fas fa-sitemap": [
         {"label": "Stock levels", "url_name": "dashboard:stock-level-list"},
+        {"label": "Claims review", "url_name": "dashboard:claims-review"},
     ],
     "fas fa-users": [
         {"label": "Privacy requests", "url_name": "dashboard:privacy-index"},

@@ -106,6 +106,7 @@ def _catalogue(objects: dict) -> None:
     SubscriptionOffer.objects.create(product=parent, weeks="2, 4, 8", default_weeks=4)
     for product in (parent, *parent.children.all()):
         fill(product)
+    _food_labels(item, parent)
     objects.update(
         product_class=klass,
         category=category,
@@ -118,6 +119,52 @@ def _catalogue(objects: dict) -> None:
         image=image,
         stockrecord=record,
         partner=record.partner,
+    )
+
+
+def _food_labels(supplement, drink) -> None:
+    """Staff-written label text: the supplement's name and ingredient rows; a drink's
+    nutrition declaration (numbers only)."""
+    from decimal import Decimal
+
+    from shop.labelling.models import NutritionDeclaration, SupplementFacts, SupplementIngredient
+
+    fill(SupplementFacts.objects.create(product=supplement, name_of_food="x", dose_units=2))
+    fill(
+        SupplementIngredient.objects.create(
+            product=supplement, name="x", amount=Decimal("1000"), unit="mg"
+        ),
+        skip=("unit",),
+    )
+    grams = {name: Decimal("1") for name in ("fat", "saturates", "carbohydrate", "sugars")}
+    NutritionDeclaration.objects.create(
+        product=drink,
+        basis="100ml",
+        energy_kj=Decimal("276"),
+        energy_kcal=Decimal("66"),
+        protein=Decimal("3"),
+        salt=Decimal("0.1"),
+        **grams,
+    )
+
+
+def _claims(objects: dict, manager) -> None:
+    """The claims lists with hostile wording, and a sign-off with a hostile note."""
+    from shop.claims.models import AuthorisedClaim, ClaimRule, ClaimSignOff
+    from shop.claims.seed import seed
+
+    seed()
+    fill(ClaimRule.objects.create(phrase="x", kind="forbidden", explanation="x"), skip=("kind",))
+    fill(AuthorisedClaim.objects.create(wording="x", nutrient="x", conditions_of_use="x"))
+    fill(
+        ClaimSignOff.objects.create(
+            content_object=objects["article"],
+            title="x",
+            flags=[],
+            note="x",
+            signed_by=manager,
+            signed_by_name="x",
+        )
     )
 
 
@@ -492,5 +539,6 @@ def build() -> World:
     _manager_as_shopper(objects, manager)
     _subscription(objects, manager)
     _legal(objects, manager)
+    _claims(objects, manager)
     _records(objects, manager, customer)
     return World(manager=manager, customer=customer, objects=objects)

@@ -52,6 +52,7 @@ ACCESS = [
     (r"^subscription-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
     (r"^cancellation-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
     (r"^privacy-", {roles.CUSTOMER_SERVICE, roles.MANAGERS}),
+    (r"^claims-", {roles.MARKETING, roles.MANAGERS}),
 ]
 PUBLIC = {"login", "logout"}
 USERS = ["anonymous", "customer", *roles.ROLES]

@@ -18,6 +18,14 @@ class ProductClassForm(forms.ProductClassForm):
 
 
 class ProductForm(forms.ProductForm):
+    claims_sign_off_note = django_forms.CharField(
+        label="Claims sign-off note",
+        required=False,
+        widget=django_forms.Textarea(attrs={"rows": 3}),
+        help_text="Managers only: to make the product public with claims flags left, say "
+        "why the wording may stay.",
+    )
+
     class Meta(forms.ProductForm.Meta):
         fields = [*forms.ProductForm.Meta.fields, "no_weekend_transit", "pack_size", "pack_measure"]
 

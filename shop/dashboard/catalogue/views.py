@@ -8,11 +8,14 @@ neither shows nor saves stock records. Foods carry a "Food label" tab
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from oscar.apps.dashboard.catalogue import views
 
+from shop.catalogue.claims import product_parts
+from shop.claims import checker, signoff
 from shop.dashboard.catalogue.labelling import label_formsets
 
 
@@ -27,6 +30,38 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
         product = super().get_object(queryset)
         self.formsets.update(label_formsets(self.product_class, self.parent))
         return product
+
+    def clean(self, form, formsets):
+        """Making a product public with claims flags left needs a Manager's sign-off."""
+        valid = super().clean(form, formsets)
+        if not form.is_valid():
+            return valid
+        data = form.cleaned_data
+        self.claims_flags = checker.check(product_parts(data))
+        try:
+            self.claims_gate = signoff.gate(
+                self.claims_flags,
+                self.object,
+                publishing=data.get("is_public", True),
+                user=self.request.user,
+                note=data.get("claims_sign_off_note", ""),
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+            return False
+        return valid
+
+    def forms_valid(self, form, formsets):
+        response = super().forms_valid(form, formsets)
+        signoff.record(self.claims_gate, self.object, self.request.user)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not hasattr(self, "claims_flags"):
+            self.claims_flags = checker.check(product_parts(self.object)) if self.object else []
+        context["claims_flags"] = self.claims_flags
+        return context
 
 
 class CategoryUpdateView(views.CategoryUpdateView):
