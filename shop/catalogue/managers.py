@@ -1,6 +1,6 @@
 """Catalogue fork: the product queries the storefront's listings need."""
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from oscar.apps.catalogue import managers
 from oscar.core.loading import get_model
@@ -21,10 +21,10 @@ class ProductQuerySet(managers.ProductQuerySet):
         """Browsable products with everything a product card shows.
 
         A product card needs the class (VAT rate), stock records (price and
-        availability), images, public children with their stock records (a
-        parent's "from" price) and whether the product has options (compact
-        add-to-basket form). All of it arrives in a fixed number of queries,
-        however many products the page lists.
+        availability), its verified review count (stars), images, public
+        children with their stock records (a parent's "from" price) and whether
+        the product has options (compact add-to-basket form). All of it arrives
+        in a fixed number of queries, however many products the page lists.
         """
         Product = self.model
         public_children = (
@@ -34,7 +34,10 @@ class ProductQuerySet(managers.ProductQuerySet):
             self.browsable()
             .select_related("product_class")
             .with_option_flags()
-            .annotate(listing_price=self._cheapest_price())
+            .annotate(
+                listing_price=self._cheapest_price(),
+                verified_review_count=self._verified_review_count(),
+            )
             .prefetch_related(
                 "stockrecords",
                 "images",
@@ -53,6 +56,21 @@ class ProductQuerySet(managers.ProductQuerySet):
             ),
             has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
         )
+
+    def _verified_review_count(self):
+        """How many approved reviews from verified buyers the product has (its card's
+        stars and count)."""
+        ProductReview = get_model("reviews", "ProductReview")
+        reviews = (
+            ProductReview.objects.filter(
+                product=OuterRef("pk"), status=ProductReview.APPROVED, verified_purchase=True
+            )
+            .order_by()
+            .values("product")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return Coalesce(Subquery(reviews), 0)
 
     def _cheapest_price(self):
         """The lowest VAT-inclusive price of the product or of its public children."""

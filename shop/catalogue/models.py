@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Sum
 from oscar.apps.catalogue.abstract_models import (
     AbstractProduct,
     AbstractProductClass,
@@ -89,7 +90,7 @@ class RaceSafeMissingProductImage(MissingProductImage):
 
 class Product(AbstractProduct):
     """Oscar's product, plus the delivery fact and the pack size that belong to the
-    product itself (sizes carry their own pack size)."""
+    product itself (sizes carry their own pack size), and verified-buyer reviews."""
 
     no_weekend_transit = models.BooleanField(
         "No weekend transit",
@@ -136,6 +137,37 @@ class Product(AbstractProduct):
 
     def get_missing_image(self):
         return RaceSafeMissingProductImage()
+
+    # Reviews: only customers whose order of the product arrived may write one, and the
+    # rating shown (cards, page, search engines) is that of verified, approved reviews.
+
+    def review_eligibility(self, user):
+        """Whether ``user`` may review this product, and if not why (asked twice a page,
+        worked out once)."""
+        from shop.catalogue.reviews.eligibility import eligibility
+
+        memo = self.__dict__.setdefault("_review_eligibility", {})
+        if user.pk not in memo:
+            memo[user.pk] = eligibility(user, self)
+        return memo[user.pk]
+
+    def is_review_permitted(self, user):
+        return self.review_eligibility(user).allowed
+
+    def verified_reviews(self):
+        return self.reviews.approved().filter(verified_purchase=True)
+
+    def calculate_rating(self):
+        result = self.verified_reviews().aggregate(total=Sum("score"), count=Count("id"))
+        return float(result["total"]) / result["count"] if result["count"] else None
+
+    @property
+    def num_verified_reviews(self) -> int:
+        """Read from the listing's annotation when there is one (no query per card), else
+        counted once."""
+        if not hasattr(self, "verified_review_count"):
+            self.verified_review_count = self.verified_reviews().count()
+        return self.verified_review_count
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

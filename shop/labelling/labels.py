@@ -65,6 +65,8 @@ def supplement_label_for(product) -> dict | None:
 
 def _supplement_label(product) -> dict | None:
     owner = labelled_product(product)
+    if owner.get_product_class().food_kind != "supplement":
+        return None
     facts = SupplementFacts.objects.filter(product=owner).first()
     if facts is None:
         return None

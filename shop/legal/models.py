@@ -94,6 +94,7 @@ class LegalPage(models.Model):
         PRIVACY = "privacy", "Privacy notice"
         COOKIES = "cookies", "Cookie notice"
         SUBSCRIPTIONS = "subscriptions", "Subscription terms"
+        REVIEWS = "reviews", "Review policy"
 
     kind = models.CharField(max_length=16, choices=Kind.choices, unique=True)
     slug = models.SlugField(unique=True)

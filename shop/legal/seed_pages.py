@@ -92,6 +92,20 @@ SUBSCRIPTIONS = """
 """
 
 # (kind, slug, title, summary, body)
+REVIEWS = """
+<p>Reviews on this website are written by customers who bought what they review. This page explains how we collect them, what we check before one appears, and what we never do.</p>
+<h2>Who can write a review</h2>
+<p>You can review a product once an order of it has reached you: when we have marked the order delivered, or when the latest delivery date we gave you has passed. You need to be signed in to your account, and you can review each product once. Every review written this way is shown with the words "Verified buyer".</p>
+<h2>How we ask</h2>
+<p>The e-mail telling you that your order is on its way includes a link to review what you bought. If you have agreed to hear from us by e-mail, we may also send one reminder after delivery. We do not pay for reviews, offer discounts for them, or ask only the customers we expect to be pleased.</p>
+<h2>What we check before a review appears</h2>
+<p>Someone on our team reads every review before it is published. We publish reviews whether they are positive or negative. We only hold back a review that contains personal details, offensive or unlawful content, advertising, or claims that a product treats or cures an illness (which the law does not allow us to publish about food), or that is not about the product; where we can, we tell the writer why.</p>
+<h2>Star ratings</h2>
+<p>The star rating beside a product, and the rating we give to search engines, is the average of the published reviews from verified buyers. We do not edit reviews, and we do not remove a review because it is critical.</p>
+<h2>Questions or concerns</h2>
+<p>If you think a review breaks these rules, or you want your own review removed, contact us and we will look at it.</p>
+"""
+
 PAGES = [
     ("terms", "terms", "Terms of sale", "The terms on which we sell to you.", TERMS),
     (
@@ -128,5 +142,12 @@ PAGES = [
         "Subscription terms",
         "How Subscribe & save works: deliveries, charges, reminders and cancelling.",
         SUBSCRIPTIONS,
+    ),
+    (
+        "reviews",
+        "review-policy",
+        "Review policy",
+        "How we collect and moderate reviews: verified buyers only, critical reviews included.",
+        REVIEWS,
     ),
 ]

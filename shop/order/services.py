@@ -11,10 +11,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_class, get_model
 
+from shop.core.site import site_url
 from shop.gateways import get_gateway
 from shop.gateways.base import PaymentFailed
 from shop.order import status
@@ -224,9 +226,33 @@ def stale_unpaid_orders(now=None):
     return Order.objects.filter(status=status.PENDING_PAYMENT, date_placed__lt=cutoff)
 
 
+def review_links(order) -> list[tuple[str, str]]:
+    """(product, link) to review each product of a customer's order, once it arrives;
+    guests have no account to review from."""
+    if order.user_id is None:
+        return []
+    products = {}
+    for line in order.lines.select_related("product__parent"):
+        product = line.product and (line.product.parent or line.product)
+        if product is not None and product.is_public:
+            products[product.pk] = product
+    return [
+        (
+            product.get_title(),
+            site_url(
+                reverse(
+                    "catalogue:reviews-add",
+                    kwargs={"product_slug": product.slug, "product_pk": product.pk},
+                )
+            ),
+        )
+        for product in products.values()
+    ]
+
+
 def _send(order, event_code: str) -> None:
     """Queue an order e-mail through Oscar's communication types (to the outbox)."""
     dispatcher = OrderDispatcher()
-    context = {"order": order, "lines": order.lines.all()}
+    context = {"order": order, "lines": order.lines.all(), "review_links": review_links(order)}
     messages = dispatcher.dispatcher.get_messages(event_code, context)
     dispatcher.dispatch_order_messages(order, messages, event_code)

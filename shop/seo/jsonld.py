@@ -135,7 +135,7 @@ def product(request, item, *, now: datetime | None = None) -> dict:
         data["offers"] = offers if item.is_parent else offers[0]
     if not item.is_parent:
         _add_identifiers(data, item)
-    reviews = item.num_approved_reviews
+    reviews = item.num_verified_reviews  # the rating counts verified buyers only
     if reviews and item.rating is not None:
         data["aggregateRating"] = {
             "@type": "AggregateRating",

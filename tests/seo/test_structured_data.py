@@ -139,11 +139,13 @@ def test_an_unavailable_product_is_out_of_stock(client):
     assert product["offers"]["availability"] == f"{SCHEMA}/OutOfStock"
 
 
-def test_approved_reviews_give_an_aggregate_rating(client, shop):
+def test_approved_verified_reviews_give_an_aggregate_rating(client, shop):
     item = shop["item"]
-    ProductReviewFactory(product=item, score=5, status=1, title="Great", body="Great.")
-    ProductReviewFactory(product=item, score=4, status=1, title="Good", body="Good.")
+    verified = {"status": 1, "verified_purchase": True}
+    ProductReviewFactory(product=item, score=5, title="Great", body="Great.", **verified)
+    ProductReviewFactory(product=item, score=4, title="Good", body="Good.", **verified)
     ProductReviewFactory(product=item, score=1, status=0, title="Pending", body="Not yet.")
+    ProductReviewFactory(product=item, score=1, status=1, title="Unverified", body="Old.")
 
     product = by_type(jsonld(client.get(item.get_absolute_url())), "Product")
 

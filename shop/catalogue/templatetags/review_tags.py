@@ -1,4 +1,5 @@
-"""The review form's star display, safe for whatever a visitor submitted."""
+"""Reviews on product pages: the form's star display (safe for whatever a visitor
+submitted) and whether the visitor may write one."""
 
 from django import template
 
@@ -18,3 +19,9 @@ def stars_class(value) -> str:
         return STAR_CLASSES.get(round(float(value)), "")
     except (TypeError, ValueError, OverflowError):
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def review_eligibility(context, product):
+    """May the visitor review ``product``, and if not, why (shop.catalogue.reviews)."""
+    return product.review_eligibility(context["request"].user)
