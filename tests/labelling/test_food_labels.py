@@ -110,7 +110,7 @@ def drink():
 def test_drink_page_shows_the_nutrition_declaration_per_100_ml(client):
     text = text_of(client.get(drink().get_absolute_url()))
 
-    assert "Typical values per 100 ml (drinks)" in text
+    assert "Typical values per 100 ml" in text
     assert "Energy 276 kJ / 66 kcal" in text
     assert "Fat 3.8 g of which saturates 2.5 g" in text
     assert "Carbohydrate 4.2 g of which sugars 4.2 g Protein 3.4 g Salt 0.13 g" in text

@@ -21,7 +21,7 @@ class ProductForm(forms.ProductForm):
     claims_sign_off_note = django_forms.CharField(
         label="Claims sign-off note",
         required=False,
-        widget=django_forms.Textarea(attrs={"rows": 3}),
+        widget=django_forms.Textarea(attrs={"rows": 3, "class": "no-widget-init"}),  # plain text
         help_text="Managers only: to make the product public with claims flags left, say "
         "why the wording may stay.",
     )

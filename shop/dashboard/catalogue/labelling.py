@@ -16,6 +16,11 @@ class ProductInlineFormSet(forms.BaseInlineFormSet):
         self.product_class, self.user = product_class, user
         super().__init__(*args, **kwargs)
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this row"
+
 
 class NutritionForm(forms.ModelForm):
     class Meta:
@@ -33,6 +38,26 @@ class NutritionForm(forms.ModelForm):
                 if drink
                 else NutritionDeclaration.Basis.PER_100_G
             )
+
+
+class SupplementIngredientForm(forms.ModelForm):
+    """One ingredient row; each box labelled for screen readers (the table heads the
+    columns), and amounts shown as typed (1000, not 1000.000)."""
+
+    class Meta:
+        model = SupplementIngredient
+        fields = ["name", "amount", "unit", "nrv_percent", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+            field.widget.attrs.setdefault("class", "form-control")
+        if self.instance.pk and self.instance.amount is not None:
+            self.initial["amount"] = f"{self.instance.amount.normalize():f}"
+
+
+INGREDIENT_COLUMNS = ["name", "amount", "unit", "nrv_percent", "position", "DELETE"]
 
 
 class NutritionFormSet(ProductInlineFormSet):
@@ -56,7 +81,12 @@ NutritionDeclarationFormSet = one(
 )
 SupplementFactsFormSet = one(SupplementFacts, extra=1, max_num=1)
 SupplementIngredientFormSet = one(
-    SupplementIngredient, extra=3, max_num=40, absolute_max=40, validate_max=True
+    SupplementIngredient,
+    SupplementIngredientForm,
+    extra=3,
+    max_num=40,
+    absolute_max=40,
+    validate_max=True,
 )
 
 

@@ -16,7 +16,7 @@ from oscar.apps.dashboard.catalogue import views
 
 from shop.catalogue.claims import product_parts
 from shop.claims import checker, signoff
-from shop.dashboard.catalogue.labelling import label_formsets
+from shop.dashboard.catalogue.labelling import INGREDIENT_COLUMNS, label_formsets
 
 
 class ProductCreateUpdateView(views.ProductCreateUpdateView):
@@ -61,6 +61,7 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
         if not hasattr(self, "claims_flags"):
             self.claims_flags = checker.check(product_parts(self.object)) if self.object else []
         context["claims_flags"] = self.claims_flags
+        context["ingredient_columns"] = INGREDIENT_COLUMNS
         return context
 
 
