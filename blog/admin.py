@@ -28,7 +28,8 @@ from blog.models import (
     Tag,
     cited_numbers,
 )
-from shop.claims import checker, signoff
+from shop.claims import signoff
+from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -93,43 +94,23 @@ class ProductLinkInline(admin.TabularInline):
     fields = ["position", "product"]
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(ClaimsCheckedForm):
     """The article, checked for health claims: publishing with flags left needs a
     Manager's sign-off note (kept with the article and in its revision history)."""
-
-    claims_sign_off_note = forms.CharField(
-        label="Claims sign-off note",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Managers only: to publish with flags left, say why the wording may stay.",
-    )
-    request_user = None  # set per request by ArticleAdmin.get_form
 
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (ArticleAdmin.fieldsets choose the fields)
 
-    def clean(self):
-        cleaned = super().clean()
-        formsets = getattr(self.instance, "_admin_formsets", [])
-        flags = checker.check(claims.submitted_parts(cleaned, formsets))
-        try:
-            self.claims_gate = signoff.gate(
-                flags,
-                self.instance if self.instance.pk else None,
-                publishing=cleaned.get("status") == Article.Status.PUBLISHED,
-                user=self.request_user,
-                note=cleaned.get("claims_sign_off_note", ""),
-            )
-        except forms.ValidationError as refused:
-            self.claims_gate = None
-            self.add_error(None, refused)
-        self.claims_flags = flags
-        return cleaned
+    def claims_parts(self, cleaned):
+        return claims.submitted_parts(cleaned, getattr(self.instance, "_admin_formsets", []))
+
+    def claims_publishing(self, cleaned):
+        return cleaned.get("status") == Article.Status.PUBLISHED
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     list_display = ["title", "state_label", "publish_at", "author", "updated_at"]
     list_filter = ["status", "categories", "author"]
     search_fields = ["title", "summary"]
@@ -161,18 +142,8 @@ class ArticleAdmin(admin.ModelAdmin):
         """The "view on site" button opens the preview, which works for drafts too."""
         return reverse("blog:preview", kwargs={"pk": article.pk})
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        form.request_user = request.user
-        return form
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        if hasattr(form, "claims_flags"):
-            context["claims_flags"] = form.claims_flags
-        else:
-            context["claims_flags"] = checker.check(claims.saved_parts(obj)) if obj else []
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def claims_saved_parts(self, article):
+        return claims.saved_parts(article)
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)
@@ -186,9 +157,8 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         article = form.instance
         note = "Saved in the admin"
-        decision = getattr(form, "claims_gate", None)
-        if decision is not None and signoff.record(decision, article, request.user):
-            note = f"{note}. {signoff.history_note(decision, request.user)}"
+        if self.record_sign_off(request, form, article):
+            note = f"{note}. {signoff.history_note(form.claims_gate, request.user)}"
         revisions.save_revision(article, user=request.user, note=note)
         generate_renditions(article)
 

@@ -292,6 +292,7 @@ def test_claims_check_also_guards_showing_an_answer_from_the_list(client):
     )
 
     assert response.status_code == 200
+    assert "“treats” (Answer)" in text_of(response)  # said where the row is, not hidden
     entry.refresh_from_db()
     assert entry.is_visible is False
 
