@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import slugify
 
 from blog import claims, revisions
 from blog.images import generate_renditions
@@ -33,13 +34,34 @@ from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
-    """Sections may only cite references the article has (checked against the
-    reference rows submitted with them, deleted ones excluded)."""
+    """Sections get their anchors from their headings when left empty (unique in the
+    article, before the uniqueness check that refused two empty ones), and may only cite
+    references the article has (checked against the reference rows submitted with them,
+    deleted ones excluded)."""
 
     references_formset = None
 
     def clean(self):
+        self.fill_empty_anchors()
         super().clean()
+        self.check_citations()
+
+    def fill_empty_anchors(self):
+        rows = [form for form in self.forms if getattr(form, "cleaned_data", None)]
+        # Anchors typed or kept, and those of rows being deleted (still in the table
+        # while the others are saved), are taken.
+        taken = {form.cleaned_data.get("anchor") for form in rows} - {"", None}
+        for form in rows:
+            if form.cleaned_data.get("anchor") or form.cleaned_data.get("DELETE"):
+                continue
+            base = slugify(form.cleaned_data.get("heading") or "")[:70] or "section"
+            anchor, n = base, 2
+            while anchor in taken:
+                anchor, n = f"{base}-{n}", n + 1
+            taken.add(anchor)
+            form.cleaned_data["anchor"] = form.instance.anchor = anchor
+
+    def check_citations(self):
         if self.references_formset is None or not self.references_formset.is_valid():
             return
         numbers = {
@@ -203,7 +225,8 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
         if request.method != "POST" or not self.has_change_permission(request, article):
             raise PermissionDenied
         revision = get_object_or_404(Revision, pk=revision_pk, article=article)
-        revisions.restore(revision, user=request.user)
+        restored = revisions.restore(revision, user=request.user)
+        generate_renditions(restored)  # the hero or drawn preview of the restored title
         messages.success(
             request, f"“{article}” is back as it was at {revision.created_at:%d %b %Y %H:%M}."
         )
@@ -212,7 +235,7 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "job_title"]
+    list_display = ["name", "kind", "job_title"]
     prepopulated_fields = {"slug": ["name"]}
 
 

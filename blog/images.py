@@ -24,6 +24,17 @@ def card_rendition(image):
 
 
 def generate_renditions(article) -> None:
+    """The hero's renditions, or the drawn link-preview picture when there is no hero."""
+    from blog import social_image
+
     if article.hero_image:
         hero_renditions(article.hero_image)
         card_rendition(article.hero_image)
+    social_image.refresh(article)
+
+
+def preview_image_url(article) -> str:
+    """The picture link previews and search engines show for the article."""
+    if article.hero_image:
+        return hero_renditions(article.hero_image)[-1].url
+    return article.social_image.url if article.social_image else ""

@@ -51,8 +51,19 @@ def cited_numbers(html: str) -> set[int]:
 class Author(models.Model):
     """An in-house byline with a page of its own (demo content uses a team, not a person)."""
 
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", "A team or organisation"
+        PERSON = "person", "A named person"
+
     name = models.CharField(max_length=100)
     slug = models.SlugField(unique=True)
+    kind = models.CharField(
+        "Byline is",
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.ORGANIZATION,
+        help_text="How search engines are told who wrote it.",
+    )
     job_title = models.CharField(max_length=120, blank=True)
     bio = rich_text_field(blank=True)
 
@@ -126,6 +137,8 @@ class Article(models.Model):
         max_length=500, help_text="One or two sentences for lists and search."
     )
     hero_image = models.ImageField(upload_to="blog/%Y/%m/", blank=True)
+    # Drawn when there is no hero (title on the brand background), for link previews.
+    social_image = models.ImageField(upload_to="blog/social/", blank=True, editable=False)
     hero_alt = models.CharField(
         "Hero image description",
         max_length=200,

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
-from blog.images import hero_renditions
+from blog.images import preview_image_url
 from blog.models import Article, ArticleProduct, Author, BlogSettings, Category, Tag
 from shop.faq.answers import shown_entries
 from shop.seo import jsonld
@@ -137,7 +137,7 @@ class ArticleDetailView(DetailView):
         sections = list(article.sections.all())
         faq_entries = shown_entries([link.entry for link in article.faq_links.all()], request)
         words = len(strip_tags(article.summary).split()) + sum(s.word_count for s in sections)
-        image_url = hero_renditions(article.hero_image)[-1].url if article.hero_image else ""
+        image_url = preview_image_url(article)
         crumbs = [("Home", "/"), ("Blog", reverse("blog:list"))]
         if article.categories.all():
             category = article.categories.all()[0]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from shop.demo.drawing import draw_text, font
+from shop.core.drawing import draw_text, font
 
 INK, PAPER, ACCENT = (30, 77, 59), (250, 246, 238), (156, 61, 39)
 STATIC_IMG = Path(__file__).resolve().parents[2] / "static" / "shop" / "img"

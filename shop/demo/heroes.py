@@ -5,7 +5,7 @@ import random
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from shop.demo.drawing import draw_text, font, wrap
+from shop.core.drawing import draw_text, font, wrap
 
 WIDTH, HEIGHT = 1440, 810
 PALETTES = [

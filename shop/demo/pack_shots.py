@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from shop.demo.drawing import draw_text as _draw_text
-from shop.demo.drawing import font as _font
-from shop.demo.drawing import wrap as _wrap
+from shop.core.drawing import draw_text as _draw_text
+from shop.core.drawing import font as _font
+from shop.core.drawing import wrap as _wrap
 
 SIZE = 800
 GREEN = (30, 77, 59)

@@ -225,7 +225,7 @@ def blog_posting(request, article, *, image_url: str = "") -> dict:
         "datePublished": article.publish_at.isoformat() if article.publish_at else None,
         "dateModified": article.updated_at.isoformat(),
         "author": {
-            "@type": "Organization",
+            "@type": "Person" if article.author.kind == "person" else "Organization",
             "name": article.author.name,
             "url": absolute(request, article.author.get_absolute_url()),
         },

@@ -239,3 +239,28 @@ def test_hero_renditions_are_made_on_save_not_on_a_visitors_request(marketer, mo
 
     assert response.status_code == 200
     assert "1440w" in response.content.decode()
+
+
+def test_a_new_article_with_ten_sections_and_no_anchors_saves_with_unique_anchors(marketer):
+    author = Author.objects.create(name="kēpos Science Team", slug="team")
+    headings = [f"Part {n}" for n in range(1, 9)] + ["Summary", "Summary"]  # two alike
+
+    response = marketer.post(
+        reverse("admin:blog_article_add"),
+        article_form(author, sections=[(h, f"<p>Text of {h}.</p>") for h in headings]),
+    )
+
+    assert response.status_code == 302, text_of(response)[:3000]
+    anchors = list(Article.objects.get().sections.values_list("anchor", flat=True))
+    assert anchors == [f"part-{n}" for n in range(1, 9)] + ["summary", "summary-2"]
+
+
+def test_an_anchor_typed_twice_is_refused_with_a_clear_message(marketer):
+    author = Author.objects.create(name="kēpos Science Team", slug="team")
+    data = article_form(author, sections=[("One", "<p>a</p>"), ("Two", "<p>b</p>")])
+    data["sections-0-anchor"] = data["sections-1-anchor"] = "same"
+
+    response = marketer.post(reverse("admin:blog_article_add"), data)
+
+    assert response.status_code == 200
+    assert not Article.objects.exists()

@@ -11,7 +11,7 @@ from blog.models import Article, ArticleFAQ, ArticleProduct, BlogSettings
 from shop import roles
 from shop.faq.models import FAQCategory, FAQEntry
 from tests import factories
-from tests.pages import by_type, jsonld, text_of
+from tests.pages import by_type, jsonld, meta, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +226,54 @@ def test_blog_page_query_counts_do_not_grow(client, page_name, ceiling, queries_
         "detail": first.get_absolute_url(),
     }
     queries_do_not_grow(lambda: client.get(urls[page_name]), grow, ceiling=ceiling)
+
+
+def test_a_named_person_is_marked_up_as_a_person_and_a_team_as_an_organization(client):
+    from blog.models import Author
+
+    team = factories.article("By the team")
+    person = factories.article(
+        "By a person",
+        author=Author.objects.create(name="Dr Ada Example", slug="ada", kind="person"),
+    )
+
+    team_author = by_type(jsonld(client.get(team.get_absolute_url())), "BlogPosting")["author"]
+    person_author = by_type(jsonld(client.get(person.get_absolute_url())), "BlogPosting")[
+        "author"
+    ]
+
+    assert team_author["@type"] == "Organization"
+    assert (person_author["@type"], person_author["name"]) == ("Person", "Dr Ada Example")
+
+
+def test_an_article_without_a_hero_gets_a_drawn_preview_image(client):
+    from PIL import Image
+
+    from blog.images import generate_renditions
+
+    article = factories.article("Why kefir fizzes")
+    generate_renditions(article)  # as the admin does on save
+
+    response = client.get(article.get_absolute_url())
+
+    url = article.social_image.url
+    assert meta(response, "og:image").endswith(url)
+    assert by_type(jsonld(response), "BlogPosting")["image"][0].endswith(url)
+    with article.social_image.open() as picture:
+        assert Image.open(picture).size == (1200, 630)
+
+
+def test_a_new_title_draws_a_new_preview_image_and_drops_the_old(client):
+    from blog.images import generate_renditions
+
+    article = factories.article("First title")
+    generate_renditions(article)
+    old = article.social_image.name
+    article.title = "Second title"
+    article.save()
+
+    generate_renditions(article)
+
+    assert article.social_image.name != old
+    assert not article.social_image.storage.exists(old)
+    assert article.social_image.storage.exists(article.social_image.name)

@@ -1,4 +1,5 @@
-"""Text on demo images, with Pillow's built-in font (no downloads, no font files).
+"""Text on generated images (demo pictures, articles' link-preview images), with Pillow's
+built-in font (no downloads, no font files).
 
 That font has no "ē", so the macron of "kēpos" is drawn as a bar over an "e".
 """
