@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import slugify
 
-from blog import claims, revisions
+from blog import claims, publishing, revisions
 from blog.images import generate_renditions
 from blog.models import (
     Article,
@@ -29,11 +30,12 @@ from blog.models import (
     Tag,
     cited_numbers,
 )
+from blog.ordering import OrderedFormSetMixin, OrderedInlineFormSet
 from shop.claims import signoff
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 
 
-class SectionFormSet(forms.BaseInlineFormSet):
+class SectionFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
     """Sections get their anchors from their headings when left empty (unique in the
     article, before the uniqueness check that refused two empty ones), and may only cite
     references the article has (checked against the reference rows submitted with them,
@@ -48,9 +50,17 @@ class SectionFormSet(forms.BaseInlineFormSet):
 
     def fill_empty_anchors(self):
         rows = [form for form in self.forms if getattr(form, "cleaned_data", None)]
-        # Anchors typed or kept, and those of rows being deleted (still in the table
-        # while the others are saved), are taken.
+        # Anchors typed or kept, those of rows being deleted (still in the table while
+        # the others are saved) and those of sections this post does not include (another
+        # tab's) are taken.
         taken = {form.cleaned_data.get("anchor") for form in rows} - {"", None}
+        if self.instance.pk:
+            posted = [form.instance.pk for form in self.forms if form.instance.pk]
+            taken |= set(
+                Section.objects.filter(article=self.instance)
+                .exclude(pk__in=posted)
+                .values_list("anchor", flat=True)
+            )
         for form in rows:
             if form.cleaned_data.get("anchor") or form.cleaned_data.get("DELETE"):
                 continue
@@ -85,6 +95,7 @@ class SectionFormSet(forms.BaseInlineFormSet):
 
 class TakeawayInline(admin.TabularInline):
     model = KeyTakeaway
+    formset = OrderedInlineFormSet
     extra = 0
     fields = ["position", "text"]
 
@@ -116,19 +127,34 @@ class ProductLinkInline(admin.TabularInline):
     fields = ["position", "product"]
 
 
-class ArticleForm(ClaimsCheckedForm):
-    """The article, checked for health claims: publishing with flags left needs a
-    Manager's sign-off note (kept with the article and in its revision history)."""
+class ArticleForm(publishing.PublishingFormMixin, ClaimsCheckedForm):
+    """The article, published by the button pressed (blog.publishing) and checked for
+    health claims: publishing with flags left needs a Manager's sign-off note (kept with
+    the article and in its revision history)."""
 
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (ArticleAdmin.fieldsets choose the fields)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("disclaimer")
+        if field is not None:  # the site-wide wording, visible where it would apply
+            site_wide = BlogSettings.current().default_disclaimer
+            # The admin prints help text as HTML: the staff-written wording is escaped.
+            field.help_text = format_html(
+                "Left empty, the article shows the site-wide wording: “{}”", site_wide
+            )
+
+    def clean(self):
+        self.apply_action(self.cleaned_data)
+        return super().clean()
+
     def claims_parts(self, cleaned):
         return claims.submitted_parts(cleaned, getattr(self.instance, "_admin_formsets", []))
 
     def claims_publishing(self, cleaned):
-        return cleaned.get("status") == Article.Status.PUBLISHED
+        return self.instance.status == Article.Status.PUBLISHED
 
 
 @admin.register(Article)
@@ -142,17 +168,16 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     inlines = [TakeawayInline, SectionInline, ReferenceInline, FAQLinkInline, ProductLinkInline]
     change_form_template = "admin/blog/article/change_form.html"
     form = ArticleForm
+
+    class Media:
+        js = ["shop/js/admin_reorder.js"]
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "author", "categories", "tags"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "last_reviewed_on", "reviewed_by"]}),
+        ("Review", {"fields": ["last_reviewed_on", "reviewed_by"]}),
         ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
-        (
-            "Disclaimer and search engines",
-            {
-                "classes": ["collapse"],
-                "fields": ["disclaimer", "seo_title", "seo_description"],
-            },
-        ),
+        ("Medical disclaimer", {"fields": ["disclaimer"]}),
+        ("Search engines", {"fields": ["seo_title", "seo_description"]}),
         ("Claims check", {"fields": ["claims_sign_off_note"]}),
     ]
 
@@ -166,6 +191,24 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
 
     def claims_saved_parts(self, article):
         return claims.saved_parts(article)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or context["adminform"].form.instance
+        context["article_state"] = publishing.state_words(article)
+        context["article_is_live"] = article.pk and article.status != Article.Status.DRAFT
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        action = request.POST.get("_action")
+        if action in publishing.ACTIONS:
+            return publishing.respond(request, obj, action)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        action = request.POST.get("_action")
+        if action in publishing.ACTIONS:
+            return publishing.respond(request, obj, action)
+        return super().response_change(request, obj)
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)

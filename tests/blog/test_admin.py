@@ -38,9 +38,7 @@ def article_form(author, *, sections=(), references=(), products=(), **fields) -
         "slug": "kefir-and-calm",
         "summary": "What kefir can do.",
         "author": author.pk,
-        "status": Article.Status.DRAFT,
-        "publish_at_0": "",
-        "publish_at_1": "",
+        "_action": "draft",  # the button pressed (blog.publishing)
         "disclaimer": "",
         "seo_title": "",
         "seo_description": "",
@@ -151,14 +149,75 @@ def test_a_malformed_doi_is_refused_at_its_field(marketer):
     assert not Article.objects.exists()
 
 
-def test_publishing_needs_a_publish_time(marketer):
+def test_save_draft_keeps_the_article_off_the_site(marketer, client):
+    author = Author.objects.create(name="Team", slug="team")
+
+    response = marketer.post(reverse("admin:blog_article_add"), article_form(author), follow=True)
+
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert "was saved as a draft" in text_of(response)
+    assert "Draft: only staff can see it." in text_of(response)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_publish_now_puts_the_article_live_at_once(marketer, client):
+    author = Author.objects.create(name="Team", slug="team")
+
+    marketer.post(reverse("admin:blog_article_add"), article_form(author, _action="publish"))
+
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert timezone.now() - article.publish_at < timedelta(minutes=1)
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_schedule_sets_a_future_time_and_refuses_a_missing_or_past_one(marketer):
+    author = Author.objects.create(name="Team", slug="team")
+    url = reverse("admin:blog_article_add")
+    later = timezone.localtime() + timedelta(days=2)
+
+    missing = marketer.post(url, article_form(author, _action="schedule"))
+    past = marketer.post(
+        url, article_form(author, _action="schedule", schedule_at="2020-01-01T09:00")
+    )
+    scheduled = marketer.post(
+        url,
+        article_form(author, _action="schedule", schedule_at=later.strftime("%Y-%m-%dT%H:%M")),
+        follow=True,
+    )
+
+    assert "Choose the date and time to publish it." in text_of(missing)
+    assert "Choose a time in the future, or Publish now." in text_of(past)
+    article = Article.objects.get()
+    assert article.is_scheduled
+    assert f"goes live on {later:%-d %b %Y, %H:%M}" in text_of(scheduled)
+
+
+def test_preview_saves_and_opens_the_preview(marketer):
     author = Author.objects.create(name="Team", slug="team")
 
     response = marketer.post(
-        reverse("admin:blog_article_add"), article_form(author, status=Article.Status.PUBLISHED)
+        reverse("admin:blog_article_add"), article_form(author, _action="preview")
     )
 
-    assert "Set when the article goes live" in response.content.decode()
+    article = Article.objects.get()
+    assert response["Location"] == reverse("blog:preview", kwargs={"pk": article.pk})
+    assert article.status == Article.Status.DRAFT
+
+
+def test_a_live_article_goes_back_to_draft_with_one_button(marketer):
+    author = Author.objects.create(name="Team", slug="team")
+    marketer.post(reverse("admin:blog_article_add"), article_form(author, _action="publish"))
+    article = Article.objects.get()
+    change = reverse("admin:blog_article_change", args=[article.pk])
+
+    page = marketer.get(change).content.decode()
+    marketer.post(change, article_form(author, _action="unpublish"))
+
+    assert 'value="unpublish"' in page and 'value="draft"' not in page
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
 
 
 def test_restoring_a_revision_brings_back_a_deleted_section(marketer):
@@ -222,9 +281,7 @@ def test_hero_renditions_are_made_on_save_not_on_a_visitors_request(marketer, mo
         reverse("admin:blog_article_add"),
         article_form(
             author,
-            status=Article.Status.PUBLISHED,
-            publish_at_0=(timezone.localtime() - timedelta(days=1)).strftime("%Y-%m-%d"),
-            publish_at_1="09:00:00",
+            _action="publish",
             hero_image=png(),
             hero_alt="Green",
         ),
@@ -264,3 +321,45 @@ def test_an_anchor_typed_twice_is_refused_with_a_clear_message(marketer):
 
     assert response.status_code == 200
     assert not Article.objects.exists()
+
+
+def test_rows_are_numbered_in_order_without_anyone_typing_positions(marketer):
+    author = Author.objects.create(name="Team", slug="team")
+    data = article_form(author, sections=[(f"Part {n}", "<p>x</p>") for n in range(1, 11)])
+    for index in range(10):
+        data[f"sections-{index}-position"] = ""  # as the editor posts them without JavaScript
+    data |= {"takeaways-TOTAL_FORMS": 3, "takeaways-INITIAL_FORMS": 0}
+    for index, text in enumerate(["First", "Second", "Third"]):
+        data |= {f"takeaways-{index}-text": text, f"takeaways-{index}-position": ""}
+
+    marketer.post(reverse("admin:blog_article_add"), data)
+
+    article = Article.objects.get()
+    assert list(article.sections.values_list("position", "heading")) == [
+        (n, f"Part {n}") for n in range(1, 11)
+    ]
+    assert list(article.takeaways.values_list("position", "text")) == [
+        (1, "First"),
+        (2, "Second"),
+        (3, "Third"),
+    ]
+
+
+def test_dragged_rows_keep_the_order_they_were_dropped_in(marketer):
+    author = Author.objects.create(name="Team", slug="team")
+    data = article_form(author, sections=[("A", "<p>a</p>"), ("B", "<p>b</p>"), ("C", "<p>c</p>")])
+    # After a drag the editor's script renumbers the hidden boxes: C first, then A, then B.
+    data |= {"sections-0-position": 2, "sections-1-position": 3, "sections-2-position": 1}
+
+    marketer.post(reverse("admin:blog_article_add"), data)
+
+    sections = Article.objects.get().sections.all()
+    assert [(s.position, s.heading) for s in sections] == [(1, "C"), (2, "A"), (3, "B")]
+
+
+def test_the_editor_shows_the_site_wide_disclaimer_and_no_status_box(marketer):
+    page = marketer.get(reverse("admin:blog_article_add")).content.decode()
+
+    assert "Left empty, the article shows the site-wide wording" in page
+    assert 'name="status"' not in page and 'name="publish_at_0"' not in page
+    assert "Save draft" in page and "Publish now" in page and "Schedule…" in page

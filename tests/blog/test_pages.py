@@ -238,9 +238,7 @@ def test_a_named_person_is_marked_up_as_a_person_and_a_team_as_an_organization(c
     )
 
     team_author = by_type(jsonld(client.get(team.get_absolute_url())), "BlogPosting")["author"]
-    person_author = by_type(jsonld(client.get(person.get_absolute_url())), "BlogPosting")[
-        "author"
-    ]
+    person_author = by_type(jsonld(client.get(person.get_absolute_url())), "BlogPosting")["author"]
 
     assert team_author["@type"] == "Organization"
     assert (person_author["@type"], person_author["name"]) == ("Person", "Dr Ada Example")

@@ -161,11 +161,10 @@ def author():
 
 
 def flagged_article(author, **fields):
-    published = {"status": Article.Status.PUBLISHED, "publish_at_0": "2026-01-01"}
     return article_form(
         author,
         sections=[("Why kefir", "<p>Kefir cures low mood.</p>")],
-        **(published | {"publish_at_1": "09:00"} | fields),
+        **({"_action": "publish"} | fields),
     )
 
 
@@ -185,7 +184,7 @@ def test_claims_check_lets_a_draft_with_flags_be_saved(client, author):
     factories.sign_in(client, factories.staff_user(roles.MARKETING))
 
     response = client.post(
-        reverse("admin:blog_article_add"), flagged_article(author, status=Article.Status.DRAFT)
+        reverse("admin:blog_article_add"), flagged_article(author, _action="draft")
     )
 
     assert response.status_code == 302
@@ -238,9 +237,7 @@ def test_claims_check_sign_off_covers_only_the_flags_it_listed(client, author):
     new_flag = article_form(
         author,
         sections=[("Why kefir", "<p>Kefir cures low mood and heals the gut.</p>")],
-        status=Article.Status.PUBLISHED,
-        publish_at_0="2026-01-01",
-        publish_at_1="09:00",
+        _action="",  # Save changes: it stays published
     )
     worse = marketer.post(change, new_flag)
 

@@ -71,8 +71,8 @@ def write_article(page, live_server):
     page.locator(".select2-search__field").fill("starter")
     page.get_by_role("option", name="Kefir starter").click()
 
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("was saved as a draft")
 
 
 def test_a_marketer_previews_and_schedules_an_article_that_appears_on_time(
@@ -103,13 +103,10 @@ def test_a_marketer_previews_and_schedules_an_article_that_appears_on_time(
 
     # Schedule it for tomorrow morning.
     tomorrow = datetime.now(LONDON).date() + timedelta(days=1)
-    page.get_by_label("Status:", exact=True).select_option(
-        label="Published (scheduled if the time is in the future)"
-    )
-    page.locator("#id_publish_at_0").fill(tomorrow.isoformat())
-    page.locator("#id_publish_at_1").fill("09:00:00")
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.get_by_text("Schedule…").click()
+    page.get_by_label("Publish at").fill(f"{tomorrow.isoformat()}T09:00")
+    page.get_by_role("button", name="Schedule", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("goes live on")
     article.refresh_from_db()
     assert article.state == "Scheduled"
 
@@ -131,3 +128,31 @@ def test_a_marketer_previews_and_schedules_an_article_that_appears_on_time(
         )
         expect(visitor.get_by_role("link", name="Reference 1")).to_be_visible()
         assert_accessible(visitor)
+
+
+def test_a_marketer_reorders_sections_without_typing_a_position(marketer_page, live_server):
+    Author.objects.create(name="kēpos Science Team", slug="team")
+    page = marketer_page
+    page.goto(live_server.url + "/admin/blog/article/add/")
+    page.get_by_label("Title:", exact=True).fill("Three parts")
+    page.get_by_label("Summary:", exact=True).fill("In an order that changes.")
+    page.get_by_label("Author:", exact=True).select_option(label="kēpos Science Team")
+    for index, heading in enumerate(["Alpha", "Beta", "Gamma"]):
+        page.get_by_text("Add another Section").click()
+        page.locator(f"#id_sections-{index}-heading").fill(heading)
+        page.locator(f"#sections-{index} [contenteditable=true]").click()
+        page.keyboard.type(f"Text of {heading}.")
+
+    gamma = page.locator("#sections-2")
+    gamma.get_by_role("button", name="Move up").click()
+    gamma.get_by_role("button", name="Move up").click()
+    page.get_by_role("button", name="Save draft").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("was saved as a draft")
+    article = Article.objects.get()
+    assert list(article.sections.values_list("heading", "position")) == [
+        ("Gamma", 1),
+        ("Alpha", 2),
+        ("Beta", 3),
+    ]
+    assert list(article.sections.values_list("anchor", flat=True)) == ["gamma", "alpha", "beta"]

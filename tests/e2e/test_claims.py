@@ -30,12 +30,7 @@ def test_claims_check_flags_wording_as_the_marketer_types_and_holds_publishing(
     assert_accessible(page, within="[data-claims-check]")  # Django's admin has its own issues
 
     page.get_by_label("Author:", exact=True).select_option(label="kēpos Science Team")
-    page.get_by_label("Status:", exact=True).select_option(
-        label="Published (scheduled if the time is in the future)"
-    )
-    page.locator("#id_publish_at_0").fill("2026-01-01")
-    page.locator("#id_publish_at_1").fill("09:00:00")
-    page.get_by_role("button", name="Save and continue editing").click()
+    page.get_by_role("button", name="Publish now").click()
     expect(page.locator(".errornote, .errorlist").first).to_be_visible()
     expect(page.get_by_text("ask a Manager to sign off")).to_be_visible()
     assert not Article.objects.exists()
@@ -43,6 +38,6 @@ def test_claims_check_flags_wording_as_the_marketer_types_and_holds_publishing(
     # Reworded, it publishes.
     page.get_by_label("Summary:", exact=True).fill("Why some people drink kefir daily.")
     expect(panel.get_by_role("status")).to_have_text("Nothing flagged.")
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messagelist")).to_contain_text("is published")
     assert Article.objects.get().status == Article.Status.PUBLISHED

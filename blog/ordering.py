@@ -1,0 +1,46 @@
+"""Rows that keep an order (takeaways, sections): writers drag them, and the positions
+follow by themselves.
+
+In the editor each row's position is a hidden box that ``static/shop/js/admin_reorder.js``
+renumbers in the order the rows stand after a drag (or a Move up / Move down press).
+Whatever arrives, the formset numbers the kept rows 1, 2, 3... in that order; a row
+with no position (added without JavaScript) goes last, so nothing starts at 0 again.
+"""
+
+from django import forms
+
+
+class OrderedFormSetMixin:
+    """For inline formsets of models with a ``position`` field."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get("position")
+        if field is not None:
+            field.required = False
+            field.widget = forms.HiddenInput(attrs={"data-position": ""})
+            if form.instance.pk is None:
+                form.initial["position"] = ""
+
+    def number_positions(self) -> None:
+        rows = [
+            (index, form)
+            for index, form in enumerate(self.forms)
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+
+        def key(row):
+            index, form = row
+            position = form.cleaned_data.get("position")
+            return (position is None, position or 0, index)
+
+        for number, (_, form) in enumerate(sorted(rows, key=key), start=1):
+            form.cleaned_data["position"] = form.instance.position = number
+
+    def clean(self):
+        super().clean()
+        self.number_positions()
+
+
+class OrderedInlineFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
+    pass
