@@ -8,13 +8,15 @@ Revisions can be compared and restored from the article's page.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from blog import claims, publishing, revisions
+from blog import claims, publishing, readiness, revisions
+from blog.faq_inline import ArticleFAQForm
 from blog.images import generate_renditions
 from blog.models import (
     Article,
@@ -113,15 +115,20 @@ class ReferenceInline(admin.TabularInline):
     fields = ["number", "authors", "title", "journal", "year", "pmid", "doi", "url"]
 
 
-class FAQLinkInline(admin.TabularInline):
+class FAQLinkInline(admin.StackedInline):
     model = ArticleFAQ
+    form = ArticleFAQForm
+    formset = OrderedInlineFormSet
     extra = 0
     autocomplete_fields = ["entry"]
-    fields = ["position", "entry"]
+    fields = ["position", "entry", "new_question", "new_answer", "new_category"]
+    verbose_name = "FAQ question"
+    verbose_name_plural = "FAQ block (questions answered under the article)"
 
 
 class ProductLinkInline(admin.TabularInline):
     model = ArticleProduct
+    formset = OrderedInlineFormSet
     extra = 0
     autocomplete_fields = ["product"]  # searched by title or UPC (Oscar's ProductAdmin)
     fields = ["position", "product"]
@@ -170,7 +177,8 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     form = ArticleForm
 
     class Media:
-        js = ["shop/js/admin_reorder.js"]
+        css = {"all": ["shop/css/admin_editor.css"]}
+        js = ["shop/js/admin_reorder.js", "shop/js/readiness.js"]
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "author", "categories", "tags"]}),
@@ -178,7 +186,7 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
         ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
         ("Medical disclaimer", {"fields": ["disclaimer"]}),
         ("Search engines", {"fields": ["seo_title", "seo_description"]}),
-        ("Claims check", {"fields": ["claims_sign_off_note"]}),
+        ("Claims sign-off", {"fields": ["claims_sign_off_note"]}),
     ]
 
     @admin.display(description="State", ordering="status")
@@ -192,8 +200,29 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     def claims_saved_parts(self, article):
         return claims.saved_parts(article)
 
+    def readiness_view(self, request):
+        """The readiness checks of the article as it stands in the editor (JSON)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = Article.objects.filter(pk=request.POST.get("article") or None).first()
+        allowed = (
+            self.has_change_permission(request, article)
+            if article
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        draft = readiness.draft_from_post(request.POST, article, request.get_host())
+        return JsonResponse(readiness.as_json(readiness.checks(draft)))
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or context["adminform"].form.instance
+        host = request.get_host()
+        if request.method == "POST":
+            draft = readiness.draft_from_post(request.POST, obj, host)
+        else:
+            draft = readiness.draft_from_article(article, host) if obj else readiness.Draft()
+        context["readiness"] = readiness.as_json(readiness.checks(draft))
         context["article_state"] = publishing.state_words(article)
         context["article_is_live"] = article.pk and article.status != Article.Status.DRAFT
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -232,6 +261,7 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path("readiness/", wrap(self.readiness_view), name="blog_article_readiness"),
             path("<int:pk>/revisions/", wrap(self.revisions_view), name="blog_article_revisions"),
             path(
                 "<int:pk>/revisions/<int:revision_pk>/restore/",

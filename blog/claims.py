@@ -1,7 +1,8 @@
-"""What the claims checker reads of an article: its own words, the takeaways and every
-section, from the admin form being saved or from the article as stored."""
+"""What the claims checker reads of an article: its own words, the takeaways, every
+section and the FAQ questions written in it, from the admin form being saved or from
+the article as stored (linked FAQ entries are checked as FAQ entries)."""
 
-from blog.models import Article, KeyTakeaway, Section
+from blog.models import Article, ArticleFAQ, KeyTakeaway, Section
 from shop.claims.parts import formset_parts
 
 ARTICLE_FIELDS = [
@@ -17,6 +18,7 @@ def submitted_parts(cleaned: dict, formsets) -> list[tuple[str, str]]:
     by_model = {formset.model: formset for formset in formsets}
     parts += formset_parts(by_model.get(KeyTakeaway), "Takeaway", ["text"])
     parts += formset_parts(by_model.get(Section), "Section", ["heading", "body"])
+    parts += formset_parts(by_model.get(ArticleFAQ), "New question", ["new_question", "new_answer"])
     return [part for part in parts if part[1]]
 
 

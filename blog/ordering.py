@@ -1,4 +1,5 @@
-"""Rows that keep an order (takeaways, sections): writers drag them, and the positions
+"""Rows that keep an order (takeaways, sections, FAQ questions, related products): writers
+drag them, and the positions
 follow by themselves.
 
 In the editor each row's position is a hidden box that ``static/shop/js/admin_reorder.js``

@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
+from blog.product_picker import ProductPickerView
 from shop.core.health import health
 
 lazy_static = lazy(static_url, str)  # resolved per request, after the manifest is loaded
@@ -21,6 +22,12 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
     path("favicon.ico", RedirectView.as_view(url=lazy_static("shop/img/favicon.svg"))),
     path("health/", health, name="health"),
+    # Django's admin autocomplete, answering an article's product picker with products
+    # and their prices (blog/product_picker.py); the same path, so the widgets find it.
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(ProductPickerView.as_view(admin_site=admin.site)),
+    ),
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
     path("faq/", include("shop.faq.urls")),

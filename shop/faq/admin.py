@@ -50,6 +50,9 @@ class FAQEntryAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     form = FAQEntryForm
     change_form_template = "admin/faq/faqentry/change_form.html"
 
+    class Media:
+        css = {"all": ["shop/css/admin_editor.css"]}
+
     def get_changelist_form(self, request, **kwargs):
         """Showing an answer from the list is checked too (sign-offs are given on the
         question's own page)."""

@@ -363,3 +363,104 @@ def test_the_editor_shows_the_site_wide_disclaimer_and_no_status_box(marketer):
     assert "Left empty, the article shows the site-wide wording" in page
     assert 'name="status"' not in page and 'name="publish_at_0"' not in page
     assert "Save draft" in page and "Publish now" in page and "Schedule…" in page
+
+
+def test_the_product_picker_lists_products_not_sizes_with_their_price(marketer):
+    kefir = factories.parent_with_sizes(
+        "Goat's Milk Kefir", {"500 ml": ("4.49", {}), "1 litre": ("7.99", {})}
+    )
+    factories.product("Kefir grains", "14.99")
+
+    response = marketer.get(
+        "/admin/autocomplete/",
+        {
+            "term": "kefir",
+            "app_label": "blog",
+            "model_name": "articleproduct",
+            "field_name": "product",
+        },
+    )
+
+    texts = sorted(result["text"] for result in response.json()["results"])
+    assert texts == ["Goat's Milk Kefir, from £4.49, 2 sizes", "Kefir grains, £14.99"]
+    assert str(kefir.pk) in [result["id"] for result in response.json()["results"]]
+
+
+def test_other_autocompletes_answer_as_before(marketer):
+    from shop.faq.models import FAQCategory, FAQEntry
+
+    category = FAQCategory.objects.create(name="Kefir", slug="kefir")
+    FAQEntry.objects.create(question="Is kefir fizzy?", slug="fizzy", answer="x", category=category)
+
+    response = marketer.get(
+        "/admin/autocomplete/",
+        {"term": "fizzy", "app_label": "blog", "model_name": "articlefaq", "field_name": "entry"},
+    )
+
+    assert [r["text"] for r in response.json()["results"]] == ["Is kefir fizzy?"]
+
+
+def test_the_product_picker_is_for_staff_only(client):
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "blog", "model_name": "articleproduct", "field_name": "product"},
+    )
+
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def faq_rows(data: dict, rows: list[dict]) -> dict:
+    data |= {"faq_links-TOTAL_FORMS": len(rows), "faq_links-INITIAL_FORMS": 0}
+    for index, row in enumerate(rows):
+        data |= {f"faq_links-{index}-{key}": value for key, value in row.items()}
+    return data
+
+
+def test_a_marketer_writes_the_articles_faq_questions_inside_the_article(marketer):
+    from shop.faq.models import FAQCategory, FAQEntry
+
+    author = Author.objects.create(name="Team", slug="team")
+    category = FAQCategory.objects.create(name="Kefir", slug="kefir")
+    existing = FAQEntry.objects.create(
+        question="Is kefir fizzy?", slug="is-kefir-fizzy", answer="<p>Yes.</p>", category=category
+    )
+    new = [
+        {
+            "new_question": f"Question {n}?",
+            "new_answer": f"Answer {n}.",
+            "new_category": category.pk,
+        }
+        for n in range(1, 5)
+    ]
+    data = faq_rows(article_form(author), [{"entry": existing.pk}, *new])
+
+    response = marketer.post(reverse("admin:blog_article_add"), data)
+
+    assert response.status_code == 302, text_of(response)[:2000]
+    links = Article.objects.get().faq_links.select_related("entry")
+    assert [(link.position, link.entry.question) for link in links] == [
+        (1, "Is kefir fizzy?"),
+        *[(n + 1, f"Question {n}?") for n in range(1, 5)],
+    ]
+    new_entry = FAQEntry.objects.get(question="Question 1?")
+    assert "Answer 1." in new_entry.answer and new_entry.is_visible
+
+
+def test_a_half_written_faq_question_is_refused_and_nothing_is_saved(marketer):
+    from shop.faq.models import FAQCategory, FAQEntry
+
+    author = Author.objects.create(name="Team", slug="team")
+    category = FAQCategory.objects.create(name="Kefir", slug="kefir")
+    data = faq_rows(
+        article_form(author),
+        [
+            {"new_question": "Whole?", "new_answer": "Yes.", "new_category": category.pk},
+            {"new_question": "No answer?", "new_category": category.pk},
+        ],
+    )
+
+    response = marketer.post(reverse("admin:blog_article_add"), data)
+
+    assert response.status_code == 200
+    assert "write a question and its answer" in text_of(response)
+    assert not Article.objects.exists() and not FAQEntry.objects.exists()
