@@ -32,16 +32,17 @@ from blog.models import (
     Tag,
     cited_numbers,
 )
-from blog.ordering import OrderedFormSetMixin, OrderedInlineFormSet
+from blog.ordering import OrderedFormSetMixin, OrderedInlineFormSet, force_changed
+from blog.references import ReferenceFormSet, rewrite_citations
 from shop.claims import signoff
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 
 
 class SectionFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
     """Sections get their anchors from their headings when left empty (unique in the
-    article, before the uniqueness check that refused two empty ones), and may only cite
-    references the article has (checked against the reference rows submitted with them,
-    deleted ones excluded)."""
+    article, before the uniqueness check that refused two empty ones), follow their
+    references' new numbers (blog.references), and may only cite references the article
+    has (checked against the reference rows submitted with them, deleted ones excluded)."""
 
     references_formset = None
 
@@ -76,23 +77,23 @@ class SectionFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
     def check_citations(self):
         if self.references_formset is None or not self.references_formset.is_valid():
             return
-        numbers = {
-            form.cleaned_data["number"]
-            for form in self.references_formset.forms
-            if form.cleaned_data
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("number")
-        }
+        references = self.references_formset
+        mapping = references.renumber()  # citations follow their references
+        numbers = references.citable  # as the writer sees them: numbers before renumbering
         for form in self.forms:
             if not form.cleaned_data or form.cleaned_data.get("DELETE"):
                 continue
-            missing = sorted(cited_numbers(form.cleaned_data.get("body", "")) - numbers)
+            body = form.cleaned_data.get("body", "")
+            missing = sorted(cited_numbers(body) - numbers)
             if missing:
                 listed = ", ".join(f"[{n}]" for n in missing)
                 have = ", ".join(str(n) for n in sorted(numbers)) or "none"
                 form.add_error(
                     "body", f"This section cites {listed}, but the references are: {have}."
                 )
+            elif mapping and (rewritten := rewrite_citations(body, mapping)) != body:
+                form.cleaned_data["body"] = form.instance.body = rewritten
+                force_changed(form, "body")
 
 
 class TakeawayInline(admin.TabularInline):
@@ -111,6 +112,7 @@ class SectionInline(admin.StackedInline):
 
 class ReferenceInline(admin.TabularInline):
     model = Reference
+    formset = ReferenceFormSet
     extra = 0
     fields = ["number", "authors", "title", "journal", "year", "pmid", "doi", "url"]
 

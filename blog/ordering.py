@@ -11,6 +11,14 @@ with no position (added without JavaScript) goes last, so nothing starts at 0 ag
 from django import forms
 
 
+def force_changed(form, field: str = "position") -> None:
+    """Save a row the formset changed (renumbered, rewrote) even if the writer changed
+    nothing in it: Django skips unchanged rows."""
+    form.has_changed = lambda: True
+    if field not in form.changed_data:
+        form.changed_data.append(field)
+
+
 class OrderedFormSetMixin:
     """For inline formsets of models with a ``position`` field."""
 
@@ -36,6 +44,8 @@ class OrderedFormSetMixin:
             return (position is None, position or 0, index)
 
         for number, (_, form) in enumerate(sorted(rows, key=key), start=1):
+            if form.instance.position != number:
+                force_changed(form)
             form.cleaned_data["position"] = form.instance.position = number
 
     def clean(self):

@@ -1,10 +1,13 @@
-/* Drag (or Move up / Move down) to reorder an article's takeaways, sections, FAQ
-   questions and related products in the admin; every row's hidden position box is
+/* Drag (or Move up / Move down) to reorder an article's takeaways, sections,
+   references, FAQ questions and related products in the admin; every row's hidden position box is
    renumbered in the order the rows stand, so the server saves that order
    (blog/ordering.py). Without JavaScript rows keep the order they were added in. */
 (function () {
   "use strict";
-  var GROUPS = ["#takeaways-group", "#sections-group", "#faq_links-group", "#product_links-group"];
+  var GROUPS = [
+    "#takeaways-group", "#sections-group", "#references-group", "#faq_links-group",
+    "#product_links-group"
+  ];
 
   function rowsOf(group) {
     return Array.prototype.filter.call(
