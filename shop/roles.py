@@ -110,6 +110,8 @@ ROLES: dict[str, set[str] | None] = {
             "blog.articleproduct",
             "faq.faqentry",
             "faq.faqcategory",
+            "landing.landingpage",
+            "landing.block",
         ),
         # Newsletter (shop/newsletter): read subscribers and their consent, export CSV,
         # and unsubscribe someone who asks us to (recorded as a staff withdrawal).

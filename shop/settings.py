@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "shop.legal",
     "shop.labelling",
     "shop.claims",
+    "shop.landing",
     "shop.newsletter",
     "shop.privacy",
     "shop.demo",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
     path("faq/", include("shop.faq.urls")),
+    path("p/", include("shop.landing.urls")),
     path("chat/", include("shop.chat.urls")),
     path("accounts/two-factor/", include("shop.twofactor.urls")),
     path("accounts/subscriptions/", include("shop.subscriptions.urls")),

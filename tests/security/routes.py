@@ -71,6 +71,7 @@ SLUG_SOURCES = {
     "offer:detail": lambda w: w.offer.slug,
     "dashboard:comms-update": lambda w: w.event_type.code,
     "legal:page": lambda w: w.legal_page.slug,
+    "landing:page": lambda w: w.landing_page.slug,
 }
 
 

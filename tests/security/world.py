@@ -148,6 +148,26 @@ def _food_labels(supplement, drink) -> None:
     )
 
 
+def _landing(objects: dict) -> None:
+    """A published landing page with a block of every kind, every text hostile."""
+    from shop.landing.models import Block, LandingPage
+
+    page = LandingPage.objects.create(
+        title="x",
+        slug="hostile-landing",
+        status=LandingPage.Status.PUBLISHED,
+        publish_at=timezone.now() - timedelta(hours=1),
+    )
+    fill(page, skip=("slug", "status"))
+    for position, kind in enumerate(Block.Kind.values, start=1):
+        block = Block.objects.create(page=page, position=position, kind=kind, items="x | y")
+        fill(block, skip=("kind", "button_link"))
+        block.products.set([objects["product"]])
+        block.articles.set([objects["article"]])
+        block.faq_entries.set([objects["faq_entry"]])
+    objects.update(landing_page=page)
+
+
 def _claims(objects: dict, manager) -> None:
     """The claims lists with hostile wording, and a sign-off with a hostile note."""
     from shop.claims.models import AuthorisedClaim, ClaimRule, ClaimSignOff
@@ -540,5 +560,6 @@ def build() -> World:
     _subscription(objects, manager)
     _legal(objects, manager)
     _claims(objects, manager)
+    _landing(objects)
     _records(objects, manager, customer)
     return World(manager=manager, customer=customer, objects=objects)

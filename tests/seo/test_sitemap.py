@@ -50,6 +50,7 @@ def test_the_index_lists_every_section_with_its_latest_change(client):
         "/sitemap-articles.xml",
         "/sitemap-blog-categories.xml",
         "/sitemap-authors.xml",
+        "/sitemap-landing-pages.xml",
     }
     assert sections["/sitemap-products.xml"] is not None
     assert sections["/sitemap-articles.xml"] is not None

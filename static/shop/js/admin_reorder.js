@@ -6,7 +6,7 @@
   "use strict";
   var GROUPS = [
     "#takeaways-group", "#sections-group", "#references-group", "#faq_links-group",
-    "#product_links-group"
+    "#product_links-group", "#blocks-group"
   ];
 
   function rowsOf(group) {

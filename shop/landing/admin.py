@@ -1,0 +1,107 @@
+"""Landing pages in the admin, where Marketing already writes articles: a page and its
+blocks, ordered by dragging (blog.ordering), checked for health claims like articles."""
+
+from django import forms
+from django.contrib import admin
+
+from blog.ordering import OrderedInlineFormSet
+from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
+from shop.landing.models import Block, LandingPage
+
+NEEDS = {
+    Block.Kind.PRODUCTS: ("products", "Choose the products to show."),
+    Block.Kind.REVIEWS: ("products", "Choose the products whose reviews to show."),
+    Block.Kind.PRODUCT: ("products", "Choose the product to sell."),
+    Block.Kind.SCIENCE: ("articles", "Choose the articles to highlight."),
+    Block.Kind.FAQ: ("faq_entries", "Choose the questions to answer."),
+}
+
+
+class BlockForm(forms.ModelForm):
+    class Meta:
+        model = Block
+        fields = "__all__"  # noqa: DJ007 (BlockInline.fields choose)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind in NEEDS:
+            field, message = NEEDS[kind]
+            chosen = cleaned.get(field)
+            if not chosen:
+                self.add_error(field, message)
+            elif kind == Block.Kind.PRODUCT and len(chosen) != 1:
+                self.add_error("products", "Choose one product for this block.")
+        return cleaned
+
+
+class BlockInline(admin.StackedInline):
+    model = Block
+    form = BlockForm
+    formset = OrderedInlineFormSet
+    extra = 0
+    fields = [
+        *("position", "kind", "heading", "body", "items", "image", "image_alt"),
+        *("button_label", "button_link", "products", "articles", "faq_entries"),
+    ]
+    autocomplete_fields = ["products", "articles", "faq_entries"]
+
+
+class LandingPageForm(ClaimsCheckedForm):
+    class Meta:
+        model = LandingPage
+        fields = "__all__"  # noqa: DJ007 (LandingPageAdmin.fieldsets choose)
+
+    def claims_parts(self, cleaned):
+        parts = [
+            ("Title", cleaned.get("title", "")),
+            ("SEO description", cleaned.get("seo_description", "")),
+        ]
+        blocks = getattr(self.instance, "_admin_formsets", [])
+        for formset in blocks:
+            if not formset.is_valid():
+                continue
+            rows = [
+                f.cleaned_data
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            for number, row in enumerate(rows, start=1):
+                text = " ".join(str(row.get(name) or "") for name in ("heading", "body", "items"))
+                parts.append((f"Block {number}", text))
+        return [part for part in parts if part[1].strip()]
+
+    def claims_publishing(self, cleaned):
+        return cleaned.get("status") == LandingPage.Status.PUBLISHED
+
+
+@admin.register(LandingPage)
+class LandingPageAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
+    form = LandingPageForm
+    inlines = [BlockInline]
+    list_display = ["title", "slug", "status", "publish_at", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug"]}),
+        ("Publishing", {"fields": ["status", "publish_at"]}),
+        ("Search engines", {"fields": ["seo_title", "seo_description"]}),
+        ("Claims sign-off", {"fields": ["claims_sign_off_note"]}),
+    ]
+
+    class Media:
+        css = {"all": ["shop/css/admin_editor.css"]}
+        js = ["shop/js/admin_reorder.js"]
+
+    def claims_saved_parts(self, page):
+        return page.claims_parts()
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        obj._admin_formsets = formsets  # the form's claims check reads the blocks
+        return formsets, inline_instances
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.record_sign_off(request, form, form.instance)

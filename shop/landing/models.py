@@ -1,0 +1,137 @@
+"""A landing page is an ordered list of blocks (hero, benefits, products, FAQ...), each of
+one kind with the few fields that kind uses. Block text is sanitised like article
+sections; a page is a draft until published, and scheduled when published for later."""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from shop.core.sanitise import rich_text_field
+
+RESERVED_SLUGS = {"admin", "dashboard", "basket", "checkout", "accounts"}
+
+
+class LandingPageQuerySet(models.QuerySet):
+    def visible(self, now=None) -> "LandingPageQuerySet":
+        return self.filter(
+            status=LandingPage.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+
+class LandingPage(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published (scheduled if the time is in the future)"
+        ARCHIVED = "archived", "Archived"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The page is at /p/<slug>/.")
+    seo_title = models.CharField("SEO title", max_length=70, blank=True)
+    seo_description = models.CharField("SEO description", max_length=160, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LandingPageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("landing:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": "That address is used by the shop: choose another."})
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            raise ValidationError({"publish_at": "Set when the page goes live (now, or later)."})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and bool(
+            self.publish_at and self.publish_at > timezone.now()
+        )
+
+    def claims_parts(self) -> list[tuple[str, str]]:
+        parts = [("Title", self.title), ("SEO description", self.seo_description)]
+        for number, block in enumerate(self.blocks.all(), start=1):
+            text = " ".join(t for t in (block.heading, block.body, block.items) if t)
+            parts.append((f"Block {number}", text))
+        return [part for part in parts if part[1]]
+
+
+def link_validator(value: str) -> None:
+    """A button goes to a page of this site (/path) or a secure address elsewhere."""
+    parts = urlsplit(value)
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if parts.scheme == "https" and parts.netloc:
+        return
+    raise ValidationError("Use a path on this site (/blog/) or an https:// address.")
+
+
+class Block(models.Model):
+    class Kind(models.TextChoices):
+        HERO = "hero", "Hero: image, headline and a button"
+        BENEFITS = "benefits", "Benefits (one per line: Title | text)"
+        STEPS = "steps", "How it works (one step per line: Title | text)"
+        SCIENCE = "science", "Science highlights (articles)"
+        PRODUCTS = "products", "Product grid"
+        PRODUCT = "product", "One product with add to basket"
+        REVIEWS = "reviews", "Reviews from verified buyers (of the chosen products)"
+        COMPARISON = "comparison", "Comparison table (first line: headings; then rows, | between)"
+        FAQ = "faq", "Questions and answers"
+        NEWSLETTER = "newsletter", "Newsletter sign-up"
+        TEXT = "text", "Rich text"
+
+    page = models.ForeignKey(LandingPage, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    heading = models.CharField(max_length=200, blank=True)
+    body = rich_text_field(blank=True)
+    items = models.TextField(
+        blank=True, help_text="Benefits, steps and comparison rows: one per line, | between."
+    )
+    image = models.ImageField(upload_to="landing/%Y/%m/", blank=True)
+    image_alt = models.CharField("Image description", max_length=200, blank=True)
+    button_label = models.CharField(max_length=60, blank=True)
+    button_link = models.CharField(
+        max_length=300, blank=True, validators=[link_validator, RegexValidator(r"^\S*$")]
+    )
+    products = models.ManyToManyField("catalogue.Product", blank=True, related_name="+")
+    articles = models.ManyToManyField("blog.Article", blank=True, related_name="+")
+    faq_entries = models.ManyToManyField("faq.FAQEntry", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display().split(':')[0]}: {self.heading}".rstrip(": ")
+
+    def clean(self):
+        if self.image and not self.image_alt:
+            raise ValidationError({"image_alt": "Describe the image for screen readers."})
+        if self.kind == self.Kind.HERO and not self.heading:
+            raise ValidationError({"heading": "A hero needs a headline."})
+        if bool(self.button_label) != bool(self.button_link):
+            raise ValidationError({"button_link": "A button needs both a label and a link."})
+        if self.kind in (self.Kind.BENEFITS, self.Kind.STEPS, self.Kind.COMPARISON) and not (
+            self.items.strip()
+        ):
+            raise ValidationError({"items": "Write at least one line."})
+
+    def rows(self) -> list[list[str]]:
+        """``items`` as rows of cells (blank lines skipped)."""
+        return [
+            [cell.strip() for cell in line.split("|")]
+            for line in self.items.splitlines()
+            if line.strip()
+        ]
