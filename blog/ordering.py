@@ -11,6 +11,23 @@ with no position (added without JavaScript) goes last, so nothing starts at 0 ag
 from django import forms
 
 
+def in_dropped_order(formset, *tie_breakers: str) -> list:
+    """The formset's kept rows (valid, not deleted) in the order the writer left them:
+    by position (rows without one last), then by each of ``tie_breakers``, then as posted."""
+    rows = [
+        (index, form)
+        for index, form in enumerate(formset.forms)
+        if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+    ]
+
+    def key(row):
+        index, form = row
+        values = [form.cleaned_data.get(name) for name in ("position", *tie_breakers)]
+        return (*((value is None, value or 0) for value in values), index)
+
+    return [form for _, form in sorted(rows, key=key)]
+
+
 def force_changed(form, field: str = "position") -> None:
     """Save a row the formset changed (renumbered, rewrote) even if the writer changed
     nothing in it: Django skips unchanged rows."""
@@ -32,18 +49,7 @@ class OrderedFormSetMixin:
                 form.initial["position"] = ""
 
     def number_positions(self) -> None:
-        rows = [
-            (index, form)
-            for index, form in enumerate(self.forms)
-            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-        ]
-
-        def key(row):
-            index, form = row
-            position = form.cleaned_data.get("position")
-            return (position is None, position or 0, index)
-
-        for number, (_, form) in enumerate(sorted(rows, key=key), start=1):
+        for number, form in enumerate(in_dropped_order(self), start=1):
             if form.instance.position != number:
                 force_changed(form)
             form.cleaned_data["position"] = form.instance.position = number

@@ -13,7 +13,7 @@ from django import forms
 from django.db.models import F
 
 from blog.models import CITATION, Reference
-from blog.ordering import force_changed
+from blog.ordering import force_changed, in_dropped_order
 
 TEMPORARY_OFFSET = 10_000  # numbers while renumbering, clear of the unique constraint
 
@@ -54,19 +54,8 @@ class ReferenceFormSet(forms.BaseInlineFormSet):
         """Number the kept references in order; the old -> new numbers that changed."""
         if getattr(self, "_mapping", None) is not None:
             return self._mapping
-        rows = [
-            (index, form)
-            for index, form in enumerate(self.forms)
-            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-        ]
-
-        def key(row):
-            index, form = row
-            position, number = form.cleaned_data.get("position"), form.cleaned_data.get("number")
-            return (position is None, position or 0, number is None, number or 0, index)
-
         mapping, self.citable = {}, set()
-        for new, (_, form) in enumerate(sorted(rows, key=key), start=1):
+        for new, form in enumerate(in_dropped_order(self, "number"), start=1):
             old = form.cleaned_data.get("number")
             # What the text may cite as written: each kept reference's number as it was,
             # or the number a new one without a number is given.
