@@ -3,6 +3,7 @@ blocks, ordered by dragging (blog.ordering), checked for health claims like arti
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
 
 from blog.ordering import OrderedInlineFormSet
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
@@ -96,6 +97,10 @@ class LandingPageAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
 
     def claims_saved_parts(self, page):
         return page.claims_parts()
+
+    def view_on_site(self, page):
+        """ "View on site" opens the preview, which shows drafts and scheduled pages too."""
+        return reverse("landing:preview", kwargs={"pk": page.pk})
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)

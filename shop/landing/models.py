@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from shop.core.sanitise import rich_text_field
 
-RESERVED_SLUGS = {"admin", "dashboard", "basket", "checkout", "accounts"}
+RESERVED_SLUGS = {"admin", "dashboard", "basket", "checkout", "accounts", "preview"}
 
 
 class LandingPageQuerySet(models.QuerySet):

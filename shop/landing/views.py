@@ -1,7 +1,9 @@
 """A landing page as shoppers see it: every block's products, articles, reviews and
 questions loaded in a fixed number of queries, however many blocks the page has."""
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from oscar.core.loading import get_model
 
@@ -31,11 +33,11 @@ def blocks_for_page():
 class LandingPageView(DetailView):
     template_name = "landing/page.html"
     context_object_name = "page"
+    preview = False
 
     def get_queryset(self):
-        return LandingPage.objects.visible().prefetch_related(
-            Prefetch("blocks", queryset=blocks_for_page())
-        )
+        pages = LandingPage.objects.all() if self.preview else LandingPage.objects.visible()
+        return pages.prefetch_related(Prefetch("blocks", queryset=blocks_for_page()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,4 +49,15 @@ class LandingPageView(DetailView):
                 for review in product.verified_reviews_shown
             ][:6]  # fmt: skip
         context["blocks"] = blocks
+        context["preview"] = self.preview
         return context
+
+
+class LandingPagePreviewView(PermissionRequiredMixin, LandingPageView):
+    """Any landing page, draft or scheduled, as it will look, for staff who edit them."""
+
+    permission_required = "landing.view_landingpage"
+    preview = True
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])

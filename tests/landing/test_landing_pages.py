@@ -283,3 +283,28 @@ def test_landing_page_reserved_addresses_are_refused(marketer):
     response = marketer.post(reverse("admin:landing_landingpage_add"), admin_data([], slug="admin"))
 
     assert "That address is used by the shop" in text_of(response)
+
+
+def test_landing_page_preview_shows_staff_a_draft_and_shoppers_nothing(client):
+    page = landing_page(status=LandingPage.Status.DRAFT)
+    Block.objects.create(page=page, kind="text", heading="Soon", body="<p>Coming.</p>")
+    preview = reverse("landing:preview", kwargs={"pk": page.pk})
+
+    shopper = client.get(preview)
+    factories.sign_in(client, factories.staff_user(roles.MARKETING))
+    staff = client.get(preview)
+
+    assert shopper.status_code in (302, 403)
+    assert staff.status_code == 200
+    assert "Preview. This page is a draft" in text_of(staff)
+    assert '<meta name="robots" content="noindex">' in staff.content.decode()
+
+
+def test_landing_page_preview_says_when_a_scheduled_page_goes_live(client):
+    when = timezone.now() + timedelta(days=2)
+    page = landing_page(publish_at=when)
+    factories.sign_in(client, factories.staff_user(roles.MARKETING))
+
+    text = text_of(client.get(reverse("landing:preview", kwargs={"pk": page.pk})))
+
+    assert f"scheduled for {timezone.localtime(when):%-d %B %Y, %H:%M}" in text

@@ -28,6 +28,7 @@ class Route:
 # (URL name pattern, argument) -> how to fill it from the world. First match wins.
 PK_SOURCES = [
     (r"^blog:preview$", "article"),
+    (r"^landing:preview$", "landing_page"),
     (r"^basket:vouchers-remove$", "voucher"),
     (r"^basket:add$", "product"),
     (r"^checkout:user-address-", "address"),
