@@ -36,6 +36,7 @@ from blog.ordering import OrderedFormSetMixin, OrderedInlineFormSet, force_chang
 from blog.references import ReferenceFormSet, rewrite_citations
 from shop.claims import signoff
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
+from shop.core.text import first_free
 
 
 class SectionFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
@@ -68,9 +69,7 @@ class SectionFormSet(OrderedFormSetMixin, forms.BaseInlineFormSet):
             if form.cleaned_data.get("anchor") or form.cleaned_data.get("DELETE"):
                 continue
             base = slugify(form.cleaned_data.get("heading") or "")[:70] or "section"
-            anchor, n = base, 2
-            while anchor in taken:
-                anchor, n = f"{base}-{n}", n + 1
+            anchor = first_free(base, taken.__contains__)
             taken.add(anchor)
             form.cleaned_data["anchor"] = form.instance.anchor = anchor
 

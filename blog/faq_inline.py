@@ -7,15 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from blog.models import ArticleFAQ
+from shop.core.text import first_free
 from shop.faq.models import FAQCategory, FAQEntry
 
 
 def unique_slug(question: str) -> str:
     base = slugify(question)[:70] or "question"
-    slug, n = base, 2
-    while FAQEntry.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return first_free(base, lambda slug: FAQEntry.objects.filter(slug=slug).exists())
 
 
 class ArticleFAQForm(forms.ModelForm):

@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from shop.core.sanitise import rich_text_field
+from shop.core.text import first_free
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.1038/s41598-024-72793-2 (without https://doi.org/)."
@@ -255,10 +256,7 @@ class Section(models.Model):
             .exclude(pk=self.pk)
             .values_list("anchor", flat=True)
         )
-        anchor, n = base, 2
-        while anchor in taken:
-            anchor, n = f"{base}-{n}", n + 1
-        return anchor
+        return first_free(base, taken.__contains__)
 
     @property
     def word_count(self) -> int:

@@ -22,3 +22,12 @@ def fold(text: str) -> str:
     the same in the browser, and SQLite search calls it as ``kp_fold``)."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def first_free(base: str, is_taken) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first that ``is_taken`` says is free
+    (anchors and slugs made from headings and questions)."""
+    candidate, n = base, 2
+    while is_taken(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from blog.ordering import OrderedInlineFormSet
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
-from shop.landing.models import Block, LandingPage
+from shop.claims.parts import formset_parts
+from shop.landing.models import BLOCK_TEXT, Block, LandingPage
 
 NEEDS = {
     Block.Kind.PRODUCTS: ("products", "Choose the products to show."),
@@ -58,18 +59,9 @@ class LandingPageForm(ClaimsCheckedForm):
             ("Title", cleaned.get("title", "")),
             ("SEO description", cleaned.get("seo_description", "")),
         ]
-        blocks = getattr(self.instance, "_admin_formsets", [])
-        for formset in blocks:
-            if not formset.is_valid():
-                continue
-            rows = [
-                f.cleaned_data
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            ]
-            for number, row in enumerate(rows, start=1):
-                text = " ".join(str(row.get(name) or "") for name in ("heading", "body", "items"))
-                parts.append((f"Block {number}", text))
+        for formset in getattr(self.instance, "_admin_formsets", []):
+            if formset.model is Block:
+                parts += formset_parts(formset, "Block", BLOCK_TEXT)
         return [part for part in parts if part[1].strip()]
 
     def claims_publishing(self, cleaned):

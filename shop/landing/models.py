@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from shop.core.sanitise import rich_text_field
 
+# The fields of a block the claims check reads, each as a part of its own.
+BLOCK_TEXT = ["heading", "body", "items"]
 RESERVED_SLUGS = {"admin", "dashboard", "basket", "checkout", "accounts", "preview"}
 
 
@@ -63,8 +65,7 @@ class LandingPage(models.Model):
     def claims_parts(self) -> list[tuple[str, str]]:
         parts = [("Title", self.title), ("SEO description", self.seo_description)]
         for number, block in enumerate(self.blocks.all(), start=1):
-            text = " ".join(t for t in (block.heading, block.body, block.items) if t)
-            parts.append((f"Block {number}", text))
+            parts += [(f"Block {number}", getattr(block, name)) for name in BLOCK_TEXT]
         return [part for part in parts if part[1]]
 
 
