@@ -6,11 +6,9 @@ Revisions can be compared and restored from the article's page.
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
@@ -27,13 +25,13 @@ from blog.models import (
     Category,
     KeyTakeaway,
     Reference,
-    Revision,
     Section,
     Tag,
     cited_numbers,
 )
 from blog.ordering import OrderedFormSetMixin, OrderedInlineFormSet, force_changed
 from blog.references import ReferenceFormSet, rewrite_citations
+from blog.revision_admin import RevisionsAdminMixin
 from shop.claims import signoff
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 from shop.core.text import first_free
@@ -166,7 +164,9 @@ class ArticleForm(publishing.PublishingFormMixin, ClaimsCheckedForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionsAdminMixin, publishing.PublishingAdminMixin, ClaimsCheckedAdmin, admin.ModelAdmin
+):
     list_display = ["title", "state_label", "publish_at", "author", "updated_at"]
     list_filter = ["status", "categories", "author"]
     search_fields = ["title", "summary"]
@@ -224,21 +224,7 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
         else:
             draft = readiness.draft_from_article(article, host) if obj else readiness.Draft()
         context["readiness"] = readiness.as_json(readiness.checks(draft))
-        context["article_state"] = publishing.state_words(article)
-        context["article_is_live"] = article.pk and article.status != Article.Status.DRAFT
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        action = request.POST.get("_action")
-        if action in publishing.ACTIONS:
-            return publishing.respond(request, obj, action)
-        return super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        action = request.POST.get("_action")
-        if action in publishing.ACTIONS:
-            return publishing.respond(request, obj, action)
-        return super().response_change(request, obj)
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)
@@ -257,54 +243,13 @@ class ArticleAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
         revisions.save_revision(article, user=request.user, note=note)
         generate_renditions(article)
 
-    # --- Revisions ---
+    def after_restore(self, article):
+        generate_renditions(article)  # the hero or drawn preview of the restored title
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
-        return [
-            path("readiness/", wrap(self.readiness_view), name="blog_article_readiness"),
-            path("<int:pk>/revisions/", wrap(self.revisions_view), name="blog_article_revisions"),
-            path(
-                "<int:pk>/revisions/<int:revision_pk>/restore/",
-                wrap(self.restore_view),
-                name="blog_article_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def revisions_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        history = list(article.revisions.select_related("created_by"))
-        older_pk, newer_pk = request.GET.get("older"), request.GET.get("newer")
-        comparison = None
-        if older_pk and newer_pk:
-            older = get_object_or_404(Revision, pk=older_pk, article=article)
-            newer = get_object_or_404(Revision, pk=newer_pk, article=article)
-            comparison = revisions.compare(older, newer)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Revisions of “{article}”",
-            "article": article,
-            "history": history,
-            "comparison": comparison,
-            "opts": self.model._meta,
-            "can_restore": self.has_change_permission(request, article),
-        }
-        return TemplateResponse(request, "admin/blog/article/revisions.html", context)
-
-    def restore_view(self, request, pk, revision_pk):
-        article = get_object_or_404(Article, pk=pk)
-        if request.method != "POST" or not self.has_change_permission(request, article):
-            raise PermissionDenied
-        revision = get_object_or_404(Revision, pk=revision_pk, article=article)
-        restored = revisions.restore(revision, user=request.user)
-        generate_renditions(restored)  # the hero or drawn preview of the restored title
-        messages.success(
-            request, f"“{article}” is back as it was at {revision.created_at:%d %b %Y %H:%M}."
-        )
-        return redirect("admin:blog_article_change", article.pk)
+        readiness_url = path("readiness/", wrap(self.readiness_view), name="blog_article_readiness")
+        return [readiness_url, *super().get_urls()]
 
 
 @admin.register(Author)

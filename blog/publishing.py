@@ -1,10 +1,11 @@
-"""Publishing an article from its editor with one button each: Save draft, Preview,
-Publish now, Schedule… (and Unpublish or Archive once live), instead of a status
-drop-down and a date and time to fill in.
+"""Publishing from an editor with one button each: Save draft, Preview, Publish now,
+Schedule… (and Unpublish or Archive once live), instead of a status drop-down and a
+date and time to fill in. Articles and landing pages share it: both have a ``status``
+of draft, published or archived and a ``publish_at`` time.
 
-The button pressed arrives as ``_action``; the form turns it into the article's status
-and publish time before the article is validated (so the claims check and the model's
-own rules see what the save would publish), and the admin answers with where to go next.
+The button pressed arrives as ``_action``; the form turns it into the status and publish
+time before the object is validated (so the claims check and the model's own rules see
+what the save would publish), and the admin answers with where to go next.
 """
 
 from django import forms
@@ -13,9 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from blog.models import Article
-
-DRAFT, PUBLISHED, ARCHIVED = Article.Status.DRAFT, Article.Status.PUBLISHED, Article.Status.ARCHIVED
+DRAFT, PUBLISHED, ARCHIVED = "draft", "published", "archived"
 ACTIONS = ("draft", "preview", "publish", "schedule", "unpublish", "archive")
 
 
@@ -35,15 +34,15 @@ class PublishingFormMixin(forms.Form):
 
     def apply_action(self, cleaned: dict) -> None:
         """Set the status and publish time the pressed button asks for."""
-        article, now, action = self.instance, timezone.now(), self.action
+        item, now, action = self.instance, timezone.now(), self.action
         if action in ("draft", "unpublish"):
-            article.status = DRAFT
+            item.status = DRAFT
         elif action == "archive":
-            article.status = ARCHIVED
+            item.status = ARCHIVED
         elif action == "publish":
-            article.status = PUBLISHED
-            if article.publish_at is None or article.publish_at > now:
-                article.publish_at = now
+            item.status = PUBLISHED
+            if item.publish_at is None or item.publish_at > now:
+                item.publish_at = now
         elif action == "schedule":
             when = cleaned.get("schedule_at")
             if when is None:
@@ -51,18 +50,23 @@ class PublishingFormMixin(forms.Form):
             elif when <= now:
                 self.add_error("schedule_at", "Choose a time in the future, or Publish now.")
             else:
-                article.status, article.publish_at = PUBLISHED, when
+                item.status, item.publish_at = PUBLISHED, when
 
 
-def state_words(article: Article) -> str:
-    if article.pk is None or article.status == DRAFT:
+def state_words(item) -> str:
+    if item.pk is None or item.status == DRAFT:
         return "Draft: only staff can see it."
-    if article.status == ARCHIVED:
+    if item.status == ARCHIVED:
         return "Archived: no longer on the site."
-    when = formats.date_format(timezone.localtime(article.publish_at), "j M Y, H:i")
-    if article.is_scheduled:
+    when = formats.date_format(timezone.localtime(item.publish_at), "j M Y, H:i")
+    if item.is_scheduled:
         return f"Scheduled: goes live on {when}."
     return f"Published on {when}."
+
+
+def editor_context(item) -> dict:
+    """What the publish bar (admin/publish_bar.html) shows."""
+    return {"publish_state": state_words(item), "is_live": bool(item.pk) and item.status != DRAFT}
 
 
 DONE = {
@@ -73,12 +77,34 @@ DONE = {
 }
 
 
-def respond(request, article: Article, action: str):
-    """Where the editor goes after a button: the preview, or back to the article."""
+def respond(request, item, action: str, preview_url: str):
+    """Where the editor goes after a button: the preview, or back to the editor."""
     if action == "preview":
-        return redirect("blog:preview", pk=article.pk)
+        return redirect(preview_url)
     if action == "schedule":
-        messages.success(request, f"“{article}” {state_words(article).lower()}")
+        messages.success(request, f"“{item}” {state_words(item).lower()}")
     else:
-        messages.success(request, f"“{article}” {DONE.get(action, 'was saved')}.")
-    return redirect(reverse("admin:blog_article_change", args=[article.pk]))
+        messages.success(request, f"“{item}” {DONE.get(action, 'was saved')}.")
+    opts = item._meta
+    return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]))
+
+
+class PublishingAdminMixin:
+    """The admin half: the publish bar's context and the answer to each button.
+    The admin's ``view_on_site`` gives the preview address."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(editor_context(obj or context["adminform"].form.instance))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        action = request.POST.get("_action")
+        if action in ACTIONS:
+            return respond(request, obj, action, self.view_on_site(obj))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        action = request.POST.get("_action")
+        if action in ACTIONS:
+            return respond(request, obj, action, self.view_on_site(obj))
+        return super().response_change(request, obj)

@@ -1,11 +1,15 @@
 """Landing pages in the admin, where Marketing already writes articles: a page and its
-blocks, ordered by dragging (blog.ordering), checked for health claims like articles."""
+blocks, ordered by dragging (blog.ordering), checked for health claims, published with
+the article editor's buttons (blog.publishing) and kept in revisions (blog.revisions)."""
 
 from django import forms
 from django.contrib import admin
 from django.urls import reverse
 
+from blog import publishing, revisions
 from blog.ordering import OrderedInlineFormSet
+from blog.revision_admin import RevisionsAdminMixin
+from shop.claims import signoff
 from shop.claims.admin_forms import ClaimsCheckedAdmin, ClaimsCheckedForm
 from shop.claims.parts import formset_parts
 from shop.landing.models import BLOCK_TEXT, Block, LandingPage
@@ -49,10 +53,14 @@ class BlockInline(admin.StackedInline):
     autocomplete_fields = ["products", "articles", "faq_entries"]
 
 
-class LandingPageForm(ClaimsCheckedForm):
+class LandingPageForm(publishing.PublishingFormMixin, ClaimsCheckedForm):
     class Meta:
         model = LandingPage
         fields = "__all__"  # noqa: DJ007 (LandingPageAdmin.fieldsets choose)
+
+    def clean(self):
+        self.apply_action(self.cleaned_data)
+        return super().clean()
 
     def claims_parts(self, cleaned):
         parts = [
@@ -65,12 +73,15 @@ class LandingPageForm(ClaimsCheckedForm):
         return [part for part in parts if part[1].strip()]
 
     def claims_publishing(self, cleaned):
-        return cleaned.get("status") == LandingPage.Status.PUBLISHED
+        return self.instance.status == LandingPage.Status.PUBLISHED
 
 
 @admin.register(LandingPage)
-class LandingPageAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
+class LandingPageAdmin(
+    RevisionsAdminMixin, publishing.PublishingAdminMixin, ClaimsCheckedAdmin, admin.ModelAdmin
+):
     form = LandingPageForm
+    change_form_template = "admin/landing/landingpage/change_form.html"
     inlines = [BlockInline]
     list_display = ["title", "slug", "status", "publish_at", "updated_at"]
     list_filter = ["status"]
@@ -78,7 +89,6 @@ class LandingPageAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug"]}),
-        ("Publishing", {"fields": ["status", "publish_at"]}),
         ("Search engines", {"fields": ["seo_title", "seo_description"]}),
         ("Claims sign-off", {"fields": ["claims_sign_off_note"]}),
     ]
@@ -101,4 +111,7 @@ class LandingPageAdmin(ClaimsCheckedAdmin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.record_sign_off(request, form, form.instance)
+        page, note = form.instance, "Saved in the admin"
+        if self.record_sign_off(request, form, page):
+            note = f"{note}. {signoff.history_note(form.claims_gate, request.user)}"
+        revisions.save_revision(page, user=request.user, note=note)

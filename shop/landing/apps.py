@@ -14,6 +14,7 @@ class LandingConfig(AppConfig):
         from django.urls import reverse
 
         from shop.claims import registry
+        from shop.landing import revisions  # noqa: F401 (registers what a revision keeps)
         from shop.landing.models import LandingPage
         from shop.landing.sitemaps import LandingPageSitemap
         from shop.seo import sitemaps

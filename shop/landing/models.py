@@ -4,6 +4,7 @@ sections; a page is a draft until published, and scheduled when published for la
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -136,3 +137,22 @@ class Block(models.Model):
             for line in self.items.splitlines()
             if line.strip()
         ]
+
+
+class Revision(models.Model):
+    """The whole page as it was after one save: its fields and every block."""
+
+    page = models.ForeignKey(LandingPage, on_delete=models.CASCADE, related_name="revisions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+
+    def __str__(self) -> str:
+        return f"{self.page} at {timezone.localtime(self.created_at):%d %b %Y %H:%M}"

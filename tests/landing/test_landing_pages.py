@@ -207,9 +207,8 @@ def admin_data(blocks, **fields):
     data = {
         "title": "Spring kefir",
         "slug": "spring",
-        "status": "draft",
-        "publish_at_0": "",
-        "publish_at_1": "",
+        "_action": "draft",
+        "schedule_at": "",
         "seo_title": "",
         "seo_description": "",
         "claims_sign_off_note": "",
@@ -271,7 +270,7 @@ def test_landing_page_button_links_must_be_local_or_https(marketer):
 def test_landing_page_publishing_flagged_wording_needs_a_sign_off(marketer):
     seed()
     blocks = [{"kind": "text", "heading": "Why", "body": "<p>Kefir cures colds.</p>"}]
-    data = admin_data(blocks, status="published", publish_at_0="2026-01-01", publish_at_1="09:00")
+    data = admin_data(blocks, _action="publish")
 
     response = marketer.post(reverse("admin:landing_landingpage_add"), data)
 

@@ -246,6 +246,7 @@ HANDLED = {
     "chat.Conversation.assigned_to": "staff only",
     "chat.Message.author": "section chats",
     "blog.Revision.created_by": "staff only",
+    "landing.Revision.created_by": "staff only",
     "claims.ClaimSignOff.signed_by": "staff only (name kept; set null)",
     "privacy.PrivacyRequest.handled_by": "staff only",
     "newsletter.Subscriber.user": "section newsletter, registered by the newsletter app",

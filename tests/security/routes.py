@@ -148,7 +148,8 @@ def _admin_argument(name: str, argument: str, world: World):
             raise LookupError(f"The world has no {model._meta.label} for {name}")
         return first.pk
     if argument == "revision_pk":
-        return world.article.revisions.order_by("pk").first().pk
+        owner = world.landing_page if "landing" in name else world.article
+        return owner.revisions.order_by("pk").first().pk
     if argument == "app_label":
         return "blog"
     if argument == "content_type_id":

@@ -88,11 +88,14 @@ def with_queries(world):
         for name, query in WITH_QUERIES
         if route.name == name
     ]
-    article = world.article
-    older, newer = article.revisions.order_by("pk")[:2]
-    revisions = reverse("admin:blog_article_revisions", args=[article.pk])
-    compare = f"{revisions}?older={older.pk}&newer={newer.pk}"
-    return [*routes, type(routes[0])("admin:blog_article_revisions", compare)]
+    for owner, name in (
+        (world.article, "admin:blog_article_revisions"),
+        (world.landing_page, "admin:landing_landingpage_revisions"),
+    ):
+        older, newer = owner.revisions.order_by("pk")[:2]
+        compare = f"{reverse(name, args=[owner.pk])}?older={older.pk}&newer={newer.pk}"
+        routes.append(type(routes[0])(name, compare))
+    return routes
 
 
 def test_the_payload_is_everywhere_it_should_be(world):

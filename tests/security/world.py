@@ -165,6 +165,11 @@ def _landing(objects: dict) -> None:
         block.products.set([objects["product"]])
         block.articles.set([objects["article"]])
         block.faq_entries.set([objects["faq_entry"]])
+    from blog.revisions import save_revision
+
+    save_revision(page, note="first")
+    fill(page.blocks.first(), skip=("kind", "button_link"))
+    save_revision(page, note="x")  # two revisions to compare
     objects.update(landing_page=page)
 
 
