@@ -39,9 +39,16 @@ def link_citations(html: str, references) -> str:
 @register.simple_tag
 def hero_image(article):
     """The hero's renditions, smallest first, for src/srcset/width/height."""
-    if not article.hero_image:
+    return image_renditions(article.hero_image)
+
+
+@register.simple_tag
+def image_renditions(image):
+    """A large image's renditions (an article hero, a landing page block's picture) as
+    ``default`` (for src, width and height) and ``srcset``; None without an image."""
+    if not image:
         return None
-    renditions = hero_renditions(article.hero_image)
+    renditions = hero_renditions(image)
     return {
         "default": renditions[1] if len(renditions) > 1 else renditions[0],
         "srcset": ", ".join(f"{r.url} {r.width}w" for r in renditions),

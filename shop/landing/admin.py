@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from blog import publishing, revisions
+from blog.images import hero_renditions
 from blog.ordering import OrderedInlineFormSet
 from blog.revision_admin import RevisionsAdminMixin
 from shop.claims import signoff
@@ -115,3 +116,9 @@ class LandingPageAdmin(
         if self.record_sign_off(request, form, page):
             note = f"{note}. {signoff.history_note(form.claims_gate, request.user)}"
         revisions.save_revision(page, user=request.user, note=note)
+        self.after_restore(page)
+
+    def after_restore(self, page):
+        """Block pictures' renditions made now, not by the first visitor."""
+        for block in page.blocks.exclude(image=""):
+            hero_renditions(block.image)

@@ -1,6 +1,7 @@
 """Landing pages built from blocks: shown when published, each block as its kind draws it,
 checked and ordered in the admin, and as cheap with thirty blocks as with three."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -108,6 +109,33 @@ def test_landing_page_product_blocks_sell_with_add_to_basket(client):
     assert reverse("basket:add", kwargs={"pk": grains.pk}) in html
 
 
+def hero_picture(width: int = 1600) -> str:
+    """A real JPEG in storage, as an upload would leave it; returns its name."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, width * 9 // 16), "seagreen").save(buffer, format="JPEG")
+    return default_storage.save("landing/test-hero.jpg", ContentFile(buffer.getvalue()))
+
+
+def test_landing_page_hero_picture_is_served_as_sized_renditions(client):
+    page = landing_page()
+    Block.objects.create(
+        page=page, kind="hero", heading="Spring", image=hero_picture(), image_alt="Kefir"
+    )
+
+    html = client.get(page.get_absolute_url()).content.decode()
+
+    img = re.search(r'<img[^>]*alt="Kefir"[^>]*>', html).group(0)
+    assert 'width="960" height="540"' in img and 'fetchpriority="high"' in img
+    assert re.search(r'srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1440w"', img)
+    assert "test-hero.jpg" not in img  # renditions only, never the full upload
+
+
 def test_landing_page_science_and_faq_blocks(client):
     article = factories.article("Kefir and calm")
     category = FAQCategory.objects.create(name="Kefir", slug="kefir")
@@ -183,12 +211,19 @@ def test_landing_page_queries_do_not_grow_with_its_blocks(client, queries_do_not
     factories.product_image(grains)
     page = landing_page()
     kinds = ["hero", "benefits", "science", "products", "product", "reviews", "faq", "text"]
+    picture = hero_picture()
 
     def grow(size):
         while page.blocks.count() < size:
             kind = kinds[page.blocks.count() % len(kinds)]
             block = Block.objects.create(
-                page=page, position=page.blocks.count(), kind=kind, heading="H", items="A | b"
+                page=page,
+                position=page.blocks.count(),
+                kind=kind,
+                heading="H",
+                items="A | b",
+                image=picture if kind == "hero" else "",
+                image_alt="A glass of kefir",
             )
             block.products.set([grains])
             block.articles.set([article])
