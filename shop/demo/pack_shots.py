@@ -57,6 +57,13 @@ def _pack_outline(draw: ImageDraw.ImageDraw, shape: str, colour) -> tuple[int, i
     return (225, 340, 535, 640)
 
 
+def pack_mask(shape: str) -> Image.Image:
+    """Where the pack is in its shot (255) and where the backdrop is (0), to cut it out."""
+    silhouette = Image.new("RGB", (SIZE, SIZE), (0, 0, 0))
+    _pack_outline(ImageDraw.Draw(silhouette), shape, WHITE)
+    return silhouette.convert("L").point(lambda value: 255 if value else 0)
+
+
 def draw_pack_shot(shot: PackShot) -> bytes:
     """A PNG of the pack: coloured backdrop, pack shape, white label with the name."""
     background, colour = STYLES[shot.shape]

@@ -84,12 +84,12 @@ class LandingPageAdmin(
     form = LandingPageForm
     change_form_template = "admin/landing/landingpage/change_form.html"
     inlines = [BlockInline]
-    list_display = ["title", "slug", "status", "publish_at", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["title", "slug", "is_home", "status", "publish_at", "updated_at"]
+    list_filter = ["status", "is_home"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
-        (None, {"fields": ["title", "slug"]}),
+        (None, {"fields": ["title", "slug", "is_home"]}),
         ("Search engines", {"fields": ["seo_title", "seo_description"]}),
         ("Claims sign-off", {"fields": ["claims_sign_off_note"]}),
     ]

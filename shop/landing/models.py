@@ -24,6 +24,10 @@ class LandingPageQuerySet(models.QuerySet):
             status=LandingPage.Status.PUBLISHED, publish_at__lte=now or timezone.now()
         )
 
+    def home(self, now=None) -> "LandingPage | None":
+        """The home page shoppers see now: the last published of those marked as home."""
+        return self.visible(now).filter(is_home=True).order_by("-publish_at", "-pk").first()
+
 
 class LandingPage(models.Model):
     class Status(models.TextChoices):
@@ -37,6 +41,14 @@ class LandingPage(models.Model):
     seo_description = models.CharField("SEO description", max_length=160, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(null=True, blank=True)
+    is_home = models.BooleanField(
+        "Use as the home page",
+        default=False,
+        help_text=(
+            "Shown at / once published. When several are, the one published last is the home"
+            " page: schedule a new one and it takes over at its time."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -93,6 +105,7 @@ class Block(models.Model):
         FAQ = "faq", "Questions and answers"
         NEWSLETTER = "newsletter", "Newsletter sign-up"
         TEXT = "text", "Rich text"
+        LINES = "lines", "Our product lines (each with its sections and best sellers)"
 
     page = models.ForeignKey(LandingPage, on_delete=models.CASCADE, related_name="blocks")
     position = models.PositiveSmallIntegerField(default=0)

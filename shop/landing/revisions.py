@@ -14,7 +14,7 @@ LANDING_PAGE = register(
         model=LandingPage,
         revision_model=Revision,
         owner="page",
-        fields=["title", "slug", "seo_title", "seo_description", "status", "publish_at"],
+        fields=["title", "slug", "seo_title", "seo_description", "status", "publish_at", "is_home"],
         parts={
             "blocks": Part(
                 Block, "page", BLOCK_FIELDS, many=("products", "articles", "faq_entries")

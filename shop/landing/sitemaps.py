@@ -7,7 +7,10 @@ class LandingPageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return LandingPage.objects.visible().only("slug", "updated_at").order_by("pk")
+        """Published pages but the home page, which the sitemap lists at /."""
+        pages = LandingPage.objects.visible().only("slug", "updated_at", "is_home")
+        home = LandingPage.objects.home()
+        return pages.exclude(pk=home.pk if home else None).order_by("pk")
 
     def lastmod(self, page):
         return page.updated_at

@@ -1,13 +1,15 @@
 """A landing page as shoppers see it: every block's products, articles, reviews and
-questions loaded in a fixed number of queries, however many blocks the page has."""
+questions loaded in a fixed number of queries, however many blocks the page has. The
+home page, when Marketing has published one, is drawn the same way (storefront.views)."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 from oscar.core.loading import get_model
 
 from blog.models import Article
+from shop.catalogue.lines import product_lines
 from shop.faq.answers import shown_entries
 from shop.faq.models import FAQEntry
 from shop.landing.models import Block, LandingPage
@@ -30,6 +32,26 @@ def blocks_for_page():
     )
 
 
+def with_blocks(pages):
+    return pages.prefetch_related(Prefetch("blocks", queryset=blocks_for_page()))
+
+
+def page_context(request, page: LandingPage) -> dict:
+    """The page's blocks, each with what its template shows."""
+    blocks = list(page.blocks.all())
+    lines = None
+    for block in blocks:
+        block.shown_entries = shown_entries(list(block.faq_entries.all()), request)
+        block.reviews_shown = [
+            review for product in block.products.all()
+            for review in product.verified_reviews_shown
+        ][:6]  # fmt: skip
+        if block.kind == Block.Kind.LINES:
+            lines = product_lines() if lines is None else lines  # once, however many blocks
+            block.product_lines = lines
+    return {"page": page, "blocks": blocks}
+
+
 class LandingPageView(DetailView):
     template_name = "landing/page.html"
     context_object_name = "page"
@@ -37,18 +59,19 @@ class LandingPageView(DetailView):
 
     def get_queryset(self):
         pages = LandingPage.objects.all() if self.preview else LandingPage.objects.visible()
-        return pages.prefetch_related(Prefetch("blocks", queryset=blocks_for_page()))
+        return with_blocks(pages)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.preview and self.object.is_home:
+            home = LandingPage.objects.home()
+            if home is not None and home.pk == self.object.pk:
+                return redirect("home")  # one address for the home page
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        blocks = list(self.object.blocks.all())
-        for block in blocks:
-            block.shown_entries = shown_entries(list(block.faq_entries.all()), self.request)
-            block.reviews_shown = [
-                review for product in block.products.all()
-                for review in product.verified_reviews_shown
-            ][:6]  # fmt: skip
-        context["blocks"] = blocks
+        context.update(page_context(self.request, self.object))
         context["preview"] = self.preview
         return context
 

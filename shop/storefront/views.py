@@ -1,62 +1,33 @@
-"""The home page: both product lines, each with its sections and featured products."""
+"""The home page: the landing page Marketing published as the home page (shop.landing),
+or, until there is one, both product lines with their sections and featured products."""
 
-from django.db.models import F, OuterRef, Subquery, Window
-from django.db.models.functions import RowNumber, Substr
 from django.views.generic import TemplateView
-from oscar.core.loading import get_model
 
+from shop.catalogue.lines import product_lines
 from shop.chat.hours import weekly_hours
+from shop.landing.models import LandingPage
+from shop.landing.views import page_context, with_blocks
 from shop.seo import jsonld
-
-Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
-ProductCategory = get_model("catalogue", "ProductCategory")
-
-FEATURED_PER_LINE = 4
-
-
-def product_lines(per_line: int = FEATURED_PER_LINE) -> list:
-    """Top-level categories with ``sections`` and ``featured`` products attached.
-
-    Three queries plus the listing prefetches, however many products exist:
-    the top products of every line come from one windowed query.
-    """
-    browsable = Category.objects.browsable().filter(exclude_from_menu=False).order_by("path")
-    lines = list(browsable.filter(depth=1))
-    sections = list(browsable.filter(depth=2))
-    line_of_product = Subquery(
-        ProductCategory.objects.filter(product=OuterRef("pk"), category__in=browsable)
-        .order_by("category__path")
-        .values(line=Substr("category__path", 1, Category.steplen))[:1]
-    )
-    featured = list(
-        Product.objects.for_listing()
-        .annotate(line_path=line_of_product)
-        .annotate(
-            line_rank=Window(
-                RowNumber(),
-                partition_by=F("line_path"),
-                order_by=[F("priority").desc(), F("title").asc(), F("pk").asc()],
-            )
-        )
-        .filter(line_rank__lte=per_line)
-        .order_by("line_path", "line_rank")
-    )
-    for line in lines:
-        line.sections = [c for c in sections if c.path.startswith(line.path)]
-        for section in line.sections:  # the URL from the parent's slug: no ancestor query
-            section.url = section._get_absolute_url(parent_slug=line.slug)
-        line.featured = [p for p in featured if p.line_path == line.path]
-    return lines
 
 
 class HomeView(TemplateView):
     template_name = "storefront/home.html"
+    page = None
+
+    def get(self, request, *args, **kwargs):
+        self.page = with_blocks(LandingPage.objects.all()).home()
+        return super().get(request, *args, **kwargs)
+
+    def get_template_names(self):
+        return ["landing/page.html"] if self.page else [self.template_name]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        context["product_lines"] = product_lines()
+        if self.page:
+            context.update(page_context(request, self.page), is_home=True)
+        else:
+            context["product_lines"] = product_lines()
         context["jsonld"] = [
             jsonld.organization(request, chat_hours=weekly_hours(request)),
             jsonld.website(request),

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.test import override_settings
+from django.utils.html import escape
 from oscar.core.loading import get_model
 
 from shop.partner.strategy import UKStrategy
@@ -29,6 +30,8 @@ DEMO_MODELS = [
     ("auth", "User"),
     ("shipping", "OrderAndItemCharges"),
     ("subscriptions", "SubscriptionOffer"),
+    ("landing", "LandingPage"),
+    ("landing", "Block"),
 ]
 
 
@@ -132,3 +135,21 @@ def test_demo_customer_is_not_created_without_debug():
     call_command("load_demo_data", verbosity=0)
 
     assert not Subscription.objects.exists()
+
+
+def test_demo_home_page_is_a_landing_page_with_no_claims_flags(client):
+    from shop.claims import checker
+    from shop.landing.models import LandingPage
+
+    call_command("load_demo_data", verbosity=0)
+
+    home = LandingPage.objects.home()
+    kinds = list(home.blocks.values_list("kind", flat=True))
+    assert kinds == ["hero", "benefits", "lines", "steps", "science", "faq", "newsletter"]
+    assert checker.check(home.claims_parts()) == []
+    assert all(block.articles.exists() for block in home.blocks.filter(kind="science"))
+    assert home.blocks.get(kind="faq").faq_entries.count() == 4
+    response = client.get("/")
+    assert "Look after the gut that looks after you" in response.content.decode()
+    hero = home.blocks.get(kind="hero")
+    assert f'alt="{escape(hero.image_alt)}"' in response.content.decode()

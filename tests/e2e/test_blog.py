@@ -1,41 +1,19 @@
 """A marketer writes, previews and schedules an article in Chromium; visitors see it on time."""
 
-from base64 import b32decode
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from blog.models import Article, Author
-from shop import roles
 from tests import factories
 from tests.e2e.helpers import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def marketer_page(page, live_server):
-    user = factories.staff_user(roles.MARKETING, email="writer@kepos.example")
-    user.set_password("a-long-test-passphrase")
-    user.save()
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("writer@kepos.example")
-    page.get_by_label("Password").fill("a-long-test-passphrase")
-    page.get_by_role("button", name="Log in").click()
-    # A first sign-in: the admin asks for a second factor, so she enrols her app.
-    key = page.locator(".twofactor__secret").inner_text().replace(" ", "")
-    page.get_by_label("Code from your app").fill(f"{totp(b32decode(key)):06d}")
-    page.get_by_role("button", name="Turn on two-factor sign-in").click()
-    expect(page.locator(".twofactor__codes li")).to_have_count(10)
-    page.get_by_role("link", name="I have saved them, continue").click()
-    expect(page.get_by_role("heading", name="Blog, FAQ and site content")).to_be_visible()
-    return page
 
 
 def write_article(page, live_server):

@@ -7,13 +7,12 @@ from playwright.sync_api import expect
 from blog.models import Article, Author
 from shop.claims.seed import seed
 from tests.e2e.helpers import assert_accessible
-from tests.e2e.test_blog import marketer_page  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_claims_check_flags_wording_as_the_marketer_types_and_holds_publishing(
-    marketer_page,  # noqa: F811
+    marketer_page,
     live_server,
 ):
     seed()  # the lists every environment starts with (this test's database is flushed)

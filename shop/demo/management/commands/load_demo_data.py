@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from shop.chat.models import CannedReply
 from shop.demo.blog_loader import load_demo_blog
 from shop.demo.chat_data import CANNED_REPLIES
+from shop.demo.landing_home import load_demo_home
 from shop.demo.loader import (
     DEMO_PASSWORD,
     DEMO_TOTP_KEY,
@@ -26,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = load_demo_catalogue()
         load_demo_blog(report)
+        load_demo_home(report)
         for position, (title, body) in enumerate(CANNED_REPLIES, start=1):
             _, created = CannedReply.objects.get_or_create(
                 title=title, defaults={"body": body, "position": position * 10}
