@@ -96,7 +96,11 @@ class LandingPageAdmin(
 
     class Media:
         css = {"all": ["shop/css/admin_editor.css"]}
-        js = ["shop/js/admin_reorder.js"]
+        js = ["shop/js/admin_reorder.js", "shop/js/landing_blocks.js"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["block_fields"] = Block.FIELDS_BY_KIND  # landing_blocks.js shows only these
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def claims_saved_parts(self, page):
         return page.claims_parts()

@@ -123,7 +123,25 @@ class Block(models.Model):
     )
     products = models.ManyToManyField("catalogue.Product", blank=True, related_name="+")
     articles = models.ManyToManyField("blog.Article", blank=True, related_name="+")
-    faq_entries = models.ManyToManyField("faq.FAQEntry", blank=True, related_name="+")
+    faq_entries = models.ManyToManyField(
+        "faq.FAQEntry", blank=True, related_name="+", verbose_name="questions"
+    )
+
+    # What each kind shows (templates/landing/blocks/<kind>.html); the editor hides the rest.
+    FIELDS_BY_KIND = {
+        Kind.HERO: ["heading", "body", "image", "image_alt", "button_label", "button_link"],
+        Kind.BENEFITS: ["heading", "body", "items"],
+        Kind.STEPS: ["heading", "body", "items"],
+        Kind.SCIENCE: ["heading", "body", "articles"],
+        Kind.PRODUCTS: ["heading", "body", "products"],
+        Kind.PRODUCT: ["heading", "body", "products"],
+        Kind.REVIEWS: ["heading", "products"],
+        Kind.COMPARISON: ["heading", "items"],
+        Kind.FAQ: ["heading", "faq_entries"],
+        Kind.NEWSLETTER: ["heading", "body"],
+        Kind.TEXT: ["heading", "body"],
+        Kind.LINES: ["heading", "body"],
+    }
 
     class Meta:
         ordering = ["position", "pk"]
