@@ -3,7 +3,7 @@ questions loaded in a fixed number of queries, however many blocks the page has.
 home page, when Marketing has published one, is drawn the same way (storefront.views)."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 from oscar.core.loading import get_model
@@ -18,35 +18,49 @@ Product = get_model("catalogue", "Product")
 ProductReview = get_model("reviews", "ProductReview")
 
 
-def blocks_for_page():
-    reviews = (
-        ProductReview.objects.approved().filter(verified_purchase=True).order_by("-date_created")
-    )
-    products = Product.objects.for_listing().prefetch_related(
-        Prefetch("reviews", queryset=reviews, to_attr="verified_reviews_shown")
-    )
-    return Block.objects.prefetch_related(
-        Prefetch("products", queryset=products),
-        Prefetch("articles", queryset=Article.objects.published().for_listing()),
-        Prefetch("faq_entries", queryset=FAQEntry.objects.filter(is_visible=True)),
-    )
+# Each many-to-many a block may show, and the kinds that show it.
+SHOWN_BY = {
+    "products": {Block.Kind.PRODUCTS, Block.Kind.PRODUCT, Block.Kind.REVIEWS},
+    "articles": {Block.Kind.SCIENCE},
+    "faq_entries": {Block.Kind.FAQ},
+}
+
+
+def _lookup(relation: str) -> Prefetch:
+    """How to load ``relation`` for the blocks that show it."""
+    if relation == "products":
+        reviews = ProductReview.objects.approved().filter(verified_purchase=True)
+        products = Product.objects.for_listing().prefetch_related(
+            Prefetch("reviews", reviews.order_by("-date_created"), to_attr="verified_reviews_shown")
+        )
+        return Prefetch("products", products)
+    if relation == "articles":
+        return Prefetch("articles", Article.objects.published().for_listing())
+    return Prefetch("faq_entries", FAQEntry.objects.filter(is_visible=True))
 
 
 def with_blocks(pages):
-    return pages.prefetch_related(Prefetch("blocks", queryset=blocks_for_page()))
+    return pages.prefetch_related("blocks")
 
 
 def page_context(request, page: LandingPage) -> dict:
-    """The page's blocks, each with what its template shows."""
+    """The page's blocks, each with what its template shows. Only the relations the
+    page's kinds show are loaded (a query or a few each, however many blocks use them)."""
     blocks = list(page.blocks.all())
+    for relation, kinds in SHOWN_BY.items():
+        users = [block for block in blocks if block.kind in kinds]
+        if users:
+            prefetch_related_objects(users, _lookup(relation))
     lines = None
     for block in blocks:
-        block.shown_entries = shown_entries(list(block.faq_entries.all()), request)
-        block.reviews_shown = [
-            review for product in block.products.all()
-            for review in product.verified_reviews_shown
-        ][:6]  # fmt: skip
-        if block.kind == Block.Kind.LINES:
+        if block.kind == Block.Kind.FAQ:
+            block.shown_entries = shown_entries(list(block.faq_entries.all()), request)
+        elif block.kind == Block.Kind.REVIEWS:
+            block.reviews_shown = [
+                review for product in block.products.all()
+                for review in product.verified_reviews_shown
+            ][:6]  # fmt: skip
+        elif block.kind == Block.Kind.LINES:
             lines = product_lines() if lines is None else lines  # once, however many blocks
             block.product_lines = lines
     return {"page": page, "blocks": blocks}
