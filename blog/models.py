@@ -338,23 +338,34 @@ class ArticleProduct(models.Model):
         return str(self.product)
 
 
-class Revision(models.Model):
-    """The whole article as it was after one save: fields, parts and links."""
+class RevisionRecord(models.Model):
+    """One save of something kept in revisions (blog.revisions): who, when, why, and the
+    snapshot. Articles and landing pages each add the foreign key to what was saved."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(blank=True)
     data = models.JSONField()
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
 
     def __str__(self) -> str:
-        return f"{self.article} at {timezone.localtime(self.created_at):%d %b %Y %H:%M}"
+        owner = getattr(self, "article", None) or getattr(self, "page", None)
+        return f"{owner} at {timezone.localtime(self.created_at):%d %b %Y %H:%M}"
+
+
+class Revision(RevisionRecord):
+    """The whole article as it was after one save: fields, parts and links."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+
+    class Meta(RevisionRecord.Meta):
+        pass
 
 
 class BlogSettings(models.Model):

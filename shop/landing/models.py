@@ -4,13 +4,13 @@ sections; a page is a draft until published, and scheduled when published for la
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from blog.models import RevisionRecord
 from shop.core.sanitise import rich_text_field
 
 # The fields of a block the claims check reads, each as a part of its own.
@@ -170,20 +170,10 @@ class Block(models.Model):
         ]
 
 
-class Revision(models.Model):
+class Revision(RevisionRecord):
     """The whole page as it was after one save: its fields and every block."""
 
     page = models.ForeignKey(LandingPage, on_delete=models.CASCADE, related_name="revisions")
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    note = models.TextField(blank=True)
-    data = models.JSONField()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        get_latest_by = "created_at"
-
-    def __str__(self) -> str:
-        return f"{self.page} at {timezone.localtime(self.created_at):%d %b %Y %H:%M}"
+    class Meta(RevisionRecord.Meta):
+        pass
