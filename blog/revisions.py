@@ -147,17 +147,21 @@ def restore(revision, *, user=None):
     return obj
 
 
-def as_text(data: dict) -> list[str]:
+def _in_order(row: dict, names: list[str]) -> list[tuple[str, object]]:
+    """A stored row's values in the spec's order (PostgreSQL's jsonb keeps no key order);
+    keys the spec no longer names come last, sorted."""
+    known = [name for name in names if name in row]
+    return [(name, row[name]) for name in known + sorted(set(row) - set(known))]
+
+
+def as_text(data: dict, spec: Spec) -> list[str]:
     """A readable, line-by-line form of a snapshot, for comparing two revisions."""
-    lines = [f"{name}: {value}" for name, value in data["fields"].items()]
-    for key, value in data.items():
-        if key == "fields":
-            continue
-        if value and isinstance(value[0], dict):
-            for row in value:
-                lines.append(f"{key}: " + " | ".join(f"{k}={v}" for k, v in row.items()))
-        else:
-            lines.append(f"{key}: {value}")
+    lines = [f"{name}: {value}" for name, value in _in_order(data["fields"], spec.fields)]
+    lines += [f"{name}: {data.get(name)}" for name in spec.many]
+    for related, part in spec.parts.items():
+        for row in data.get(related, []):
+            cells = _in_order(row, [*part.fields, *part.many])
+            lines.append(f"{related}: " + " | ".join(f"{k}={v}" for k, v in cells))
     return lines
 
 
@@ -167,8 +171,9 @@ def compare(older, newer) -> list[tuple[str, str]]:
     Returned as data rather than HTML so the template escapes every line:
     bodies are user text.
     """
-    changes = []
-    matcher = difflib.SequenceMatcher(a=as_text(older.data), b=as_text(newer.data), autojunk=False)
+    spec, changes = spec_for(older), []
+    older_lines, newer_lines = as_text(older.data, spec), as_text(newer.data, spec)
+    matcher = difflib.SequenceMatcher(a=older_lines, b=newer_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
