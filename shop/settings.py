@@ -288,6 +288,8 @@ LANGUAGES = [("en-gb", "English")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# Oscar's messages in British English: Delivery, Postcode, County (shop/core/uk_wording.py).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media files -------------------------------------------------
 
