@@ -70,7 +70,7 @@ def test_reaching_the_threshold_unlocks_free_delivery_everywhere(client, grains)
     text = text_of(response)
     assert "You've unlocked FREE Next Day delivery." in text
     assert 'max="100" value="100"' in response.content.decode()
-    assert re.search(r"Next Day £0\.00", text)
+    assert "Delivery: Next Day FREE" in text and "£0.00" not in text
 
 
 def test_a_voucher_that_drops_the_basket_below_the_threshold_brings_the_charge_back(client, grains):
@@ -185,9 +185,41 @@ def test_checkout_lists_each_method_with_its_price_and_date(client, grains):
         text = text_of(client.get(reverse("checkout:shipping-method")))
 
     assert re.search(
-        r"Next Day .*Arrives Thursday 26 November, if you order within 3h 12m\. £0\.00", text
+        r"Next Day .*Arrives Thursday 26 November, if you order within 3h 12m\. FREE", text
     )
     # Live grains: Standard's 2-3 days from Wednesday would end on Monday, so it waits.
     assert re.search(
-        r"Standard .*Arrives Wednesday 2 December to Thursday 3 December\. £0\.00", text
+        r"Standard .*Arrives Wednesday 2 December to Thursday 3 December\. FREE", text
     )
+
+
+def test_a_highlands_address_sees_its_only_method_its_surcharge_and_why_next_day_is_missing(
+    client,
+):
+    from tests.checkout_steps import add_to_basket, give_address, start_as_guest
+
+    factories.delivery_methods()
+    add_to_basket(client, factories.product("Kefir grains", "14.99"))
+    start_as_guest(client)
+
+    response = give_address(client, postcode="IV51 9AA")
+    page = client.get(response.url)
+
+    text = text_of(page)
+    assert page.status_code == 200  # not skipped to payment with Standard chosen silently
+    assert "Next Day doesn't reach Highlands & Islands postcodes such as IV51 9AA" in text
+    assert "Standard does" in text
+    assert re.search(r"£\d+\.\d\d includes £3\.00 Highlands & Islands surcharge", text)
+
+
+def test_a_jersey_postcode_is_refused_once_beside_the_field(client):
+    from tests.checkout_steps import add_to_basket, give_address, start_as_guest
+
+    factories.delivery_methods()
+    add_to_basket(client, factories.product("Kefir grains", "14.99"))
+    start_as_guest(client)
+
+    text = text_of(give_address(client, postcode="JE2 3AB"))
+
+    assert "We can't deliver to Jersey" in text
+    assert "require a valid postcode" not in text
