@@ -50,10 +50,10 @@ def test_the_progress_bar_fills_until_next_day_delivery_is_free_at_checkout(
     give_address(page)
 
     next_day = page.locator(".delivery-method", has_text="Next Day")
-    expect(next_day.locator(".delivery-method__price")).to_have_text("£0.00")
+    expect(next_day.locator(".delivery-method__price")).to_have_text("FREE")
     expect(
         page.locator(".delivery-method", has_text="Standard").locator(".delivery-method__price")
-    ).to_have_text("£0.00")
+    ).to_have_text("FREE")
     assert_accessible(page)
 
 

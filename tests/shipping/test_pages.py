@@ -188,9 +188,7 @@ def test_checkout_lists_each_method_with_its_price_and_date(client, grains):
         r"Next Day .*Arrives Thursday 26 November, if you order within 3h 12m\. FREE", text
     )
     # Live grains: Standard's 2-3 days from Wednesday would end on Monday, so it waits.
-    assert re.search(
-        r"Standard .*Arrives Wednesday 2 December to Thursday 3 December\. FREE", text
-    )
+    assert re.search(r"Standard .*Arrives Wednesday 2 December to Thursday 3 December\. FREE", text)
 
 
 def test_a_highlands_address_sees_its_only_method_its_surcharge_and_why_next_day_is_missing(
