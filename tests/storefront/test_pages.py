@@ -1,5 +1,7 @@
 """The storefront pages: content from data, and query counts that do not grow."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -84,3 +86,15 @@ def test_page_query_count_does_not_grow_with_the_catalogue(client, page_name, qu
     grow(3)
     url = url_for(first)
     queries_do_not_grow(lambda: client.get(url), grow, ceiling=ceiling)
+
+
+@pytest.mark.parametrize("url", ["/", "/basket/", "/blog/", "/faq/", "/delivery/"])
+def test_each_landmark_on_a_page_has_its_own_name(client, url):
+    """Screen-reader users jump between landmarks by name: two "Your account" navigation
+    landmarks (the header's and the footer's) left them guessing (axe landmark-unique)."""
+    factories.delivery_methods()
+    html = client.get(url).content.decode()
+
+    for tag in ("nav", "aside", "section"):
+        names = re.findall(rf'<{tag}\b[^>]*\baria-label="([^"]+)"', html)
+        assert len(names) == len(set(names)), f"{url}: {tag} landmarks named twice: {names}"
