@@ -19,6 +19,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from shop.checkout import marketing, review, subscribing
+from shop.checkout.delivery_step import ShippingMethodView  # noqa: F401 (get_class finds it here)
 from shop.checkout.outcome import PENDING_ORDER, PaymentOutcomeMixin
 from shop.gateways import base as gateway_base
 from shop.gateways import get_gateway
@@ -31,8 +32,6 @@ from shop.order.vat import basket_vat_rows, order_vat_rows
 from shop.partner.stock import queue_low_stock_emails
 from shop.payments import completion, intents, saved_cards
 from shop.shipping import rules
-from shop.shipping.postcodes import DeliveryZone, PostcodeError
-from shop.shipping.repository import zone_of_address
 
 logger = logging.getLogger(__name__)
 
@@ -105,43 +104,6 @@ class ShippingAddressView(views.ShippingAddressView):
             self.checkout_session.ship_to_user_address(address)
             return redirect(self.get_success_url())
         return super().post(request, *args, **kwargs)
-
-
-class ShippingMethodView(views.ShippingMethodView):
-    """The delivery methods for the address, always shown, even when only one serves it
-    (Oscar chose a lone method silently: a Highlands shopper got Standard and its
-    surcharge without a word), with the methods that do not reach the address named."""
-
-    zone = DeliveryZone.MAINLAND
-
-    def get(self, request, *args, **kwargs):
-        address = self.get_shipping_address(request.basket)
-        if address is not None:
-            try:
-                self.zone = zone_of_address(address)
-            except PostcodeError as error:  # say exactly why (e.g. a Jersey postcode)
-                messages.error(request, str(error))
-                return redirect("checkout:shipping-address")
-        shown = request.basket.is_shipping_required() and address is not None
-        if shown:
-            self._methods = self.get_available_shipping_methods()
-        if shown and len(self._methods) == 1:
-            return super(views.ShippingMethodView, self).get(request, *args, **kwargs)
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        serving = {method.code for method in self._methods}
-        context["not_here"] = [
-            method.name
-            for method in rules.offered_methods(self.request)
-            if method.code not in serving
-        ]
-        context["zone_label"] = self.zone.label
-        context["postcode"] = getattr(
-            self.get_shipping_address(self.request.basket), "postcode", ""
-        )
-        return context
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
