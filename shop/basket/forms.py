@@ -105,6 +105,7 @@ class AddToBasketForm(forms.AddToBasketForm):
             for child in product.get_public_children()
         }
         field = self.fields["child_id"]
+        field.label = "Size"  # Oscar's "Variant" means nothing to a shopper
         field.choices = [(pk, labels.get(str(pk), label)) for pk, label in field.choices]
 
 

@@ -1,5 +1,6 @@
 """Unit prices (Price Marking Order 2004): per kg or litre beside every price a shopper sees."""
 
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -166,3 +167,12 @@ def test_basket_unit_price_is_at_the_offer_price_the_shopper_pays(client):
 
     assert "£6.00 per litre" in html  # £16.00 less 25% for 2 litres
     assert "£8.00 per litre" not in html
+
+
+@pytest.mark.django_db
+def test_the_size_picker_is_labelled_size_not_variant(client):
+    html = client.get(drinks().get_absolute_url()).content.decode()
+
+    label = re.search(r'<label[^>]*for="id_child_id"[^>]*>(.*?)</label>', html, re.S)
+    assert label and label.group(1).strip().startswith("Size"), label
+    assert "Variant" not in html

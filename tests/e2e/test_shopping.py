@@ -47,7 +47,7 @@ def test_a_shopper_picks_a_size_on_a_product_with_sizes(page, live_server, shop)
     kefir = next(p for p in shop["products"] if p.is_parent)
     page.goto(live_server.url + kefir.get_absolute_url())
 
-    page.get_by_label("Variant").select_option(label="1 litre – £7.99 (£7.99 per litre)")
+    page.get_by_label("Size").select_option(label="1 litre – £7.99 (£7.99 per litre)")
     page.get_by_role("button", name="Add to basket").click()
 
     expect(page.locator(".basket-mini")).to_contain_text("£7.99")
