@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from oscar.apps.checkout import views
 
 from shop.shipping import rules
-from shop.shipping.postcodes import DeliveryZone, PostcodeError
+from shop.shipping.postcodes import PostcodeError
 from shop.shipping.repository import zone_of_address
 
 
@@ -14,17 +15,18 @@ class ShippingMethodView(views.ShippingMethodView):
     (Oscar chose a lone method silently: a Highlands shopper got Standard and its
     surcharge without a word), with the methods that do not reach the address named."""
 
-    zone = DeliveryZone.MAINLAND
+    @cached_property
+    def address(self):
+        return self.get_shipping_address(self.request.basket)
 
     def get(self, request, *args, **kwargs):
-        address = self.get_shipping_address(request.basket)
-        if address is not None:
+        if self.address is not None:
             try:
-                self.zone = zone_of_address(address)
+                zone_of_address(self.address)
             except PostcodeError as error:  # say exactly why (e.g. a Jersey postcode)
                 messages.error(request, str(error))
                 return redirect("checkout:shipping-address")
-        shown = request.basket.is_shipping_required() and address is not None
+        shown = request.basket.is_shipping_required() and self.address is not None
         if shown:
             self._methods = self.get_available_shipping_methods()
         if shown and len(self._methods) == 1:
@@ -32,6 +34,7 @@ class ShippingMethodView(views.ShippingMethodView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        """Also on a refused POST (a method that does not reach the address)."""
         context = super().get_context_data(**kwargs)
         serving = {method.code for method in self._methods}
         context["not_here"] = [
@@ -39,8 +42,9 @@ class ShippingMethodView(views.ShippingMethodView):
             for method in rules.offered_methods(self.request)
             if method.code not in serving
         ]
-        context["zone_label"] = self.zone.label
-        context["postcode"] = getattr(
-            self.get_shipping_address(self.request.basket), "postcode", ""
-        )
+        try:
+            context["zone_label"] = zone_of_address(self.address).label if self.address else ""
+        except PostcodeError:
+            context["zone_label"] = ""
+        context["postcode"] = getattr(self.address, "postcode", "")
         return context

@@ -221,3 +221,18 @@ def test_a_jersey_postcode_is_refused_once_beside_the_field(client):
 
     assert "We can't deliver to Jersey" in text
     assert "require a valid postcode" not in text
+
+
+def test_a_highlands_address_posting_next_day_is_told_why_it_is_not_offered(client):
+    from tests.checkout_steps import add_to_basket, choose_method, give_address, start_as_guest
+
+    factories.delivery_methods()
+    add_to_basket(client, factories.product("Kefir grains", "14.99"))
+    start_as_guest(client)
+    give_address(client, postcode="IV51 9AA")
+
+    response = choose_method(client, code="next-day")  # a page left open from before
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert "Next Day doesn't reach Highlands & Islands postcodes such as IV51 9AA" in text
