@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
 from blog.models import Article
+from blog.revisions import save_revision
 from shop.demo.pack_shots import PackShot, draw_pack_shot, pack_mask
 from shop.faq.models import FAQEntry
 from shop.landing.models import Block, LandingPage
@@ -103,9 +104,6 @@ def load_demo_home(report) -> None:
             block.articles.set(Article.objects.published().order_by("-publish_at")[:3])
         elif block.kind == Block.Kind.FAQ:
             block.faq_entries.set(FAQEntry.objects.filter(slug__in=FAQ_SLUGS))
-    from blog.revisions import save_revision
-    from shop.landing import revisions  # noqa: F401 (what a landing page revision keeps)
-
     save_revision(page, note="Demo home page")
     report.add("landing page", f"{page.title} ({reverse('home')})")
 

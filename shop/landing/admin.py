@@ -120,9 +120,12 @@ class LandingPageAdmin(
         if self.record_sign_off(request, form, page):
             note = f"{note}. {signoff.history_note(form.claims_gate, request.user)}"
         revisions.save_revision(page, user=request.user, note=note)
-        self.after_restore(page)
+        self.make_renditions(page)
 
     def after_restore(self, page):
+        self.make_renditions(page)
+
+    def make_renditions(self, page):
         """Block pictures' renditions made now, not by the first visitor."""
         for block in page.blocks.exclude(image=""):
             hero_renditions(block.image)

@@ -18,11 +18,10 @@ Product = get_model("catalogue", "Product")
 ProductReview = get_model("reviews", "ProductReview")
 
 
-# Each many-to-many a block may show, and the kinds that show it.
+# Each many-to-many a block may show, and the kinds that show it (Block.FIELDS_BY_KIND).
 SHOWN_BY = {
-    "products": {Block.Kind.PRODUCTS, Block.Kind.PRODUCT, Block.Kind.REVIEWS},
-    "articles": {Block.Kind.SCIENCE},
-    "faq_entries": {Block.Kind.FAQ},
+    relation: {kind for kind, fields in Block.FIELDS_BY_KIND.items() if relation in fields}
+    for relation in ("products", "articles", "faq_entries")
 }
 
 
