@@ -39,7 +39,7 @@ def test_a_shopper_goes_from_the_home_page_to_a_product_and_adds_it_to_the_baske
     page.get_by_role("button", name="Add to basket").click()
 
     expect(page.locator("#messages")).to_contain_text("Live Milk Kefir Grains")
-    expect(page.locator(".basket-mini")).to_contain_text("(1)")
+    expect(page.locator(".basket-mini")).to_contain_text("1 item")
     expect(page.locator(".basket-mini")).to_contain_text("£14.99")
 
 

@@ -39,6 +39,7 @@
 
         function open(focus) {
             panel.hidden = false;
+            launcher.hidden = true;  // the panel's own Close button takes over
             launcher.setAttribute("aria-expanded", "true");
             window.sessionStorage.setItem(OPEN_KEY, "1");
             if (loaded) {
@@ -55,6 +56,7 @@
 
         function close() {
             panel.hidden = true;
+            launcher.hidden = false;
             launcher.setAttribute("aria-expanded", "false");
             window.sessionStorage.removeItem(OPEN_KEY);
             launcher.focus();
