@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
-from blog.images import card_rendition, hero_renditions
+from blog.images import card_rendition
 from blog.models import CITATION
 
 register = template.Library()
@@ -34,25 +34,6 @@ def link_citations(html: str, references) -> str:
         if part and not part.startswith("<"):
             parts[index] = CITATION.sub(lambda m: _link_numbers(m, known), part)
     return mark_safe("".join(parts))  # noqa: S308 (input is nh3-sanitised; we add only links)
-
-
-@register.simple_tag
-def hero_image(article):
-    """The hero's renditions, smallest first, for src/srcset/width/height."""
-    return image_renditions(article.hero_image)
-
-
-@register.simple_tag
-def image_renditions(image):
-    """A large image's renditions (an article hero, a landing page block's picture) as
-    ``default`` (for src, width and height) and ``srcset``; None without an image."""
-    if not image:
-        return None
-    renditions = hero_renditions(image)
-    return {
-        "default": renditions[1] if len(renditions) > 1 else renditions[0],
-        "srcset": ", ".join(f"{r.url} {r.width}w" for r in renditions),
-    }
 
 
 @register.simple_tag

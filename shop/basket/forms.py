@@ -53,6 +53,8 @@ class AddToBasketForm(forms.AddToBasketForm):
         self.offer = headline_offer(product) if self.offers_subscription else None
         if self.offer is not None:
             self._create_subscription_fields(product, self.offer)
+        # what to buy first (size, one-off or subscription), then how many
+        self.order_fields(["child_id", "purchase", "deliver_every", "quantity"])
 
     def _create_subscription_fields(self, product, offer):
         saving = f"Subscribe & save {offer.saving_percent}%"

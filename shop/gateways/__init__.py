@@ -9,3 +9,14 @@ from shop.gateways.base import Gateway
 
 def get_gateway() -> Gateway:
     return import_string(settings.SHOP_PAYMENT_GATEWAY)()
+
+
+def accepted_payment_marks() -> list[str]:
+    """What the shopper may pay with, as the checkout's trust cues name it: the card
+    brands the card form recognises, and the wallets Stripe's Payment Element offers."""
+    from shop.gateways.cards import BRANDS
+
+    marks = [brand for brand, _pattern, _cvc in BRANDS]
+    if settings.SHOP_PAYMENT_GATEWAY.endswith("StripeGateway"):
+        marks += ["Apple Pay", "Google Pay"]
+    return marks

@@ -45,6 +45,12 @@ RIGHT_TEXT = {
     ),
 }
 BEFORE_DISPATCH = "Not yet dispatched: you can cancel any item now."
+# The same rights in a few words, beside the Add to basket button.
+SHORT_TEXT = {
+    NONE: "14-day returns, for any reason",
+    PERISHABLE: "Arrived spoiled? Replaced or refunded",
+    SEALED: "14-day returns while sealed",
+}
 NOT_CANCELLABLE_STATUSES = {status.PENDING_PAYMENT, status.CANCELLED, status.REFUNDED}
 
 

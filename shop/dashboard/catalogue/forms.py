@@ -1,5 +1,5 @@
 """Catalogue dashboard fork: staff edit VAT rates, food categories, weekend transit and
-pack sizes."""
+pack sizes, and every product picture needs a description (its alt text)."""
 
 from django import forms as django_forms
 from oscar.apps.dashboard.catalogue import forms
@@ -39,6 +39,25 @@ class ProductForm(forms.ProductForm):
         """Sizes take the flag from their parent, like the description."""
         super().delete_non_child_fields()
         self.fields.pop("no_weekend_transit", None)
+
+
+class ProductImageForm(forms.ProductImageForm):
+    """A picture is shown to shoppers who cannot see it as its caption, so one is required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        caption = self.fields["caption"]
+        caption.label = "Description (alt text)"
+        caption.help_text = (
+            "What the picture shows, for shoppers who can't see it: e.g. \"A pack of kēpos "
+            'beside a glass of water on a kitchen table".'
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("original") and not (cleaned.get("caption") or "").strip():
+            self.add_error("caption", "Describe the picture for shoppers who can't see it.")
+        return cleaned
 
 
 class StockLevelForm(django_forms.ModelForm):

@@ -1,4 +1,5 @@
-"""The cancellation information an order confirmation must carry."""
+"""The cancellation information an order confirmation must carry, and its short form
+beside a product's Add to basket button."""
 
 from django import template
 from django.urls import reverse
@@ -25,3 +26,11 @@ def open_to_cancellation(order) -> bool:
     """Whether the order page offers "Cancel items" (the cancel page then says, line by
     line, what can still be cancelled)."""
     return order.status not in cancellation.NOT_CANCELLABLE_STATUSES
+
+
+@register.simple_tag
+def returns_promise(product) -> str:
+    """The right to cancel this product has, in a few words (its type decides)."""
+    product_class = product.get_product_class()
+    exception = product_class.cancellation_exception if product_class else cancellation.NONE
+    return cancellation.SHORT_TEXT.get(exception, cancellation.SHORT_TEXT[cancellation.NONE])
