@@ -8,21 +8,17 @@ weighed ~90 KB, the JPEG ~25 KB, the AVIF a few KB.
 
 from sorl.thumbnail import get_thumbnail
 
-from shop.core.pictures import picture
+from shop.core.pictures import Picture, picture
 
 HERO_WIDTHS = (480, 960, 1440)
 CARD_GEOMETRY = "480x270"
 
 
-def hero_renditions(image) -> list:
-    """The hero image at each width, created if missing (existing ones are reused): the
-    JPEGs returned (link previews use the largest), and the AVIF and WebP copies pages
-    show (shop.core.pictures), made here so no visitor's request waits on an encoder."""
-    picture(image, HERO_WIDTHS)
-    return [
-        get_thumbnail(image, str(width), upscale=False, quality=82, format="JPEG")
-        for width in HERO_WIDTHS
-    ]
+def hero_picture(image) -> Picture | None:
+    """A large picture (an article hero, a landing block's) at the hero widths, in each
+    format (shop.core.pictures), created if missing: called on save, so no visitor's
+    request waits on an encoder, and by the pages, which then only look them up."""
+    return picture(image, HERO_WIDTHS)
 
 
 def card_rendition(image):
@@ -34,7 +30,7 @@ def generate_renditions(article) -> None:
     from blog import social_image
 
     if article.hero_image:
-        hero_renditions(article.hero_image)
+        hero_picture(article.hero_image)
         card_rendition(article.hero_image)
     social_image.refresh(article)
 
@@ -42,5 +38,5 @@ def generate_renditions(article) -> None:
 def preview_image_url(article) -> str:
     """The picture link previews and search engines show for the article."""
     if article.hero_image:
-        return hero_renditions(article.hero_image)[-1].url
+        return hero_picture(article.hero_image).largest
     return article.social_image.url if article.social_image else ""

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
-from blog.images import card_rendition
+from blog.images import card_rendition, hero_picture
 from blog.models import CITATION
 
 register = template.Library()
@@ -34,6 +34,12 @@ def link_citations(html: str, references) -> str:
         if part and not part.startswith("<"):
             parts[index] = CITATION.sub(lambda m: _link_numbers(m, known), part)
     return mark_safe("".join(parts))  # noqa: S308 (input is nh3-sanitised; we add only links)
+
+
+@register.simple_tag(name="hero_picture")
+def hero_picture_tag(image):
+    """``{% hero_picture image as pic %}``: at the widths made on save (blog.images)."""
+    return hero_picture(image)
 
 
 @register.simple_tag

@@ -29,11 +29,12 @@ class Picture:
     srcset: str
     width: int
     height: int
-    largest: str  # the biggest JPEG, for a zoomed view
+    largest: str  # the JPEG at the widest width asked for: a zoomed view, link previews
 
 
 def picture(image, widths: tuple[int, ...], *, square: bool = False) -> Picture | None:
-    """``image`` (an ImageField file) at each of ``widths``; ``square`` crops to the centre.
+    """``image`` (an ImageField file) at each of ``widths`` (ascending); ``square`` crops to
+    the centre.
 
     The fallback ``src`` is the second width (or the only one), a sensible size for a
     browser that reads neither ``srcset`` nor the newer formats."""
@@ -56,7 +57,7 @@ def picture(image, widths: tuple[int, ...], *, square: bool = False) -> Picture 
         srcset=srcset(fallback),
         width=default.width,
         height=default.height,
-        largest=max(fallback, key=lambda r: r.width).url,
+        largest=fallback[-1].url,
     )
 
 

@@ -13,10 +13,9 @@ def get_gateway() -> Gateway:
 
 def accepted_payment_marks() -> list[str]:
     """What the shopper may pay with, as the checkout's trust cues name it: the card
-    brands the card form recognises, and the wallets Stripe's Payment Element offers."""
+    brands the card form recognises, and the wallets the active gateway offers (read
+    from its class: nothing is set up to answer)."""
     from shop.gateways.cards import BRANDS
 
-    marks = [brand for brand, _pattern, _cvc in BRANDS]
-    if settings.SHOP_PAYMENT_GATEWAY.endswith("StripeGateway"):
-        marks += ["Apple Pay", "Google Pay"]
-    return marks
+    wallets = import_string(settings.SHOP_PAYMENT_GATEWAY).wallets
+    return [brand for brand, _pattern, _cvc in BRANDS] + list(wallets)

@@ -100,6 +100,8 @@ class Gateway(Protocol):
     # True: the card form is ours and ``confirm_card`` posts it to the provider.
     # False: the provider's script confirms in the browser (``client_secret``).
     collects_card_details: bool
+    # Wallets the provider offers beside cards, named as shoppers know them.
+    wallets: tuple[str, ...]
     # Extra Content-Security-Policy sources the payment page needs (scripts,
     # frames, connections of the provider), e.g. {"script-src": ["https://js.example"]};
     # frame-src origins are also allowed the Payment Request API there.

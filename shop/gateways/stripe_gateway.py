@@ -70,6 +70,7 @@ class StripeGateway:
     code = "stripe"
     name = "Stripe"
     collects_card_details = False
+    wallets = ("Apple Pay", "Google Pay")  # the Payment Element shows them where they work
     # Stripe's documented sources for Stripe.js and the Payment Element.
     content_security_policy: dict[str, list[str]] = {
         "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],

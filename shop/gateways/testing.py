@@ -107,6 +107,7 @@ class TestGateway:
     code = "test"
     name = "Test card payments"
     collects_card_details = True
+    wallets: tuple[str, ...] = ()
     content_security_policy: dict[str, list[str]] = {}  # our own page, our own origin
     card_setup_origins: list[str] = []  # cards are typed on our page
 

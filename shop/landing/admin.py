@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from blog import publishing, revisions
-from blog.images import hero_renditions
+from blog.images import hero_picture
 from blog.ordering import OrderedInlineFormSet
 from blog.revision_admin import RevisionsAdminMixin
 from shop.claims import signoff
@@ -128,4 +128,4 @@ class LandingPageAdmin(
     def make_renditions(self, page):
         """Block pictures' renditions made now, not by the first visitor."""
         for block in page.blocks.exclude(image=""):
-            hero_renditions(block.image)
+            hero_picture(block.image)

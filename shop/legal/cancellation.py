@@ -71,11 +71,20 @@ def product_types() -> list:
 
 
 def exception_of(line) -> str:
-    product = line.product
-    if product is None:  # deleted since: the full right, the shopper's side of doubt
+    if line.product is None:  # deleted since: the full right, the shopper's side of doubt
         return NONE
+    return product_exception(line.product)
+
+
+def product_exception(product) -> str:
+    """The exception the product's type records (a size takes its parent's type)."""
     product_class = product.parent.product_class if product.parent_id else product.product_class
     return getattr(product_class, "cancellation_exception", NONE) or NONE
+
+
+def short_right(product) -> str:
+    """The product's right to cancel in a few words, beside Add to basket."""
+    return SHORT_TEXT.get(product_exception(product), SHORT_TEXT[NONE])
 
 
 def rights_by_type(lines) -> tuple[tuple[str, str], ...]:

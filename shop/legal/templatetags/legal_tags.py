@@ -31,6 +31,4 @@ def open_to_cancellation(order) -> bool:
 @register.simple_tag
 def returns_promise(product) -> str:
     """The right to cancel this product has, in a few words (its type decides)."""
-    product_class = product.get_product_class()
-    exception = product_class.cancellation_exception if product_class else cancellation.NONE
-    return cancellation.SHORT_TEXT.get(exception, cancellation.SHORT_TEXT[cancellation.NONE])
+    return cancellation.short_right(product)
