@@ -104,7 +104,7 @@ class SectionInline(admin.StackedInline):
     model = Section
     formset = SectionFormSet
     extra = 0
-    fields = ["position", "heading", "anchor", "body"]
+    fields = ["position", "heading", "anchor", "body", "pull_quote"]
 
 
 class ReferenceInline(admin.TabularInline):

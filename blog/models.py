@@ -10,6 +10,7 @@ cron needed); an archived article stays readable at its address but leaves
 lists, feeds and sitemaps.
 """
 
+import html
 import re
 
 from django.conf import settings
@@ -37,6 +38,18 @@ RESERVED_SLUGS = {"feed", "category", "tag", "author", "preview"}  # the blog's 
 def not_reserved(slug: str) -> None:
     if slug in RESERVED_SLUGS:
         raise ValidationError(f"“{slug}” is one of the blog's own addresses; choose another slug.")
+
+
+def comparable(text: str) -> str:
+    """Text as a reader sees it, for "does this sentence appear there": no tags or
+    citation marks, entities decoded, curly quotes straightened, spaces collapsed,
+    case and a closing full stop ignored."""
+    text = html.unescape(strip_tags(text)).translate(STRAIGHT_QUOTES)
+    text = re.sub(r"\s*\[\d+(?:[,\u2013-]\s*\d+)*\]", "", text)
+    return " ".join(text.split()).rstrip(".").casefold()
+
+
+STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def cited_numbers(html: str) -> set[int]:
@@ -231,6 +244,12 @@ class Section(models.Model):
         max_length=80, blank=True, help_text="Set from the heading when first saved, then kept."
     )
     body = rich_text_field()
+    pull_quote = models.CharField(
+        max_length=240,
+        blank=True,
+        help_text="Optional: one sentence copied from this section, set large beside it. "
+        "It must appear word for word in the section, so it says nothing the text does not.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -248,6 +267,15 @@ class Section(models.Model):
         if not self.anchor:
             self.anchor = self.unique_anchor()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """A pull quote repeats the section (so the claims check and the references that
+        cover the section cover it too); it never adds words of its own."""
+        super().clean()
+        if self.pull_quote and comparable(self.pull_quote) not in comparable(self.body):
+            raise ValidationError(
+                {"pull_quote": "Copy a sentence from this section's text, word for word."}
+            )
 
     def unique_anchor(self) -> str:
         base = slugify(self.heading)[:70] or "section"

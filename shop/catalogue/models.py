@@ -1,5 +1,5 @@
 """Catalogue fork: VAT rate and food category on classes; weekend transit and pack size
-on products."""
+on products; a described picture on categories."""
 
 import os
 from decimal import Decimal
@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Sum
 from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
     AbstractProduct,
     AbstractProductClass,
     MissingProductImage,
@@ -168,6 +169,23 @@ class Product(AbstractProduct):
         if not hasattr(self, "verified_review_count"):
             self.verified_review_count = self.verified_reviews().count()
         return self.verified_review_count
+
+
+class Category(AbstractCategory):
+    """A category's picture is a wide lifestyle photograph at the top of its page and
+    beside its range on the home page, so, like every picture, it is described."""
+
+    image_alt = models.CharField(
+        "Image description",
+        max_length=200,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it.",
+    )
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the picture for screen readers."})
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403

@@ -759,3 +759,27 @@ ARTICLES = [
 ]
 
 REVIEWED_ON = date(2026, 11, 18)
+
+# A sentence of one section per article, set large beside it (Section.pull_quote: it
+# must appear in the section word for word).
+PULL_QUOTES = {
+    ("gut-brain-axis-and-mood", "Four lines of communication"): (
+        "Scientists describe the link between gut and brain as an axis because messages "
+        "travel both ways."
+    ),
+    ("hmos-and-the-efficad-trial", "What the results suggest, and their limits"): (
+        "It is encouraging evidence that needs repeating, not proof that any supplement "
+        "treats anxiety or depression."
+    ),
+    ("lactoferrin-and-the-gut-barrier", "Reading animal research carefully"): (
+        "Studies like this one show researchers where to look next; they can't tell you what "
+        "a supplement will do for you."
+    ),
+    ("kefir-and-mood", "A drink alive with cultures"): (
+        "They turn sugars into acids and a little fizz, and they are still active when the "
+        "bottle reaches your fridge."
+    ),
+    ("how-to-store-and-open-kefir", "Why kefir fizzes"): (
+        "That gentle sparkle is a sign the cultures are alive."
+    ),
+}

@@ -108,7 +108,12 @@ def _article(spec, index, authors, categories, tags, entries) -> None:
     for position, text in enumerate(spec["takeaways"], start=1):
         KeyTakeaway.objects.create(article=article, text=text, position=position)
     for position, (heading, body) in enumerate(spec["sections"], start=1):
-        Section.objects.create(article=article, heading=heading, body=body, position=position)
+        quote = blog_data.PULL_QUOTES.get((spec["slug"], heading), "")
+        section = Section(
+            article=article, heading=heading, body=body, pull_quote=quote, position=position
+        )
+        section.clean()  # a demo pull quote is held to the editors' rule
+        section.save()
     for number, key in enumerate(spec["references"], start=1):
         Reference.objects.create(article=article, number=number, **blog_data.REFS[key])
     for position, slug in enumerate(spec["faq"], start=1):

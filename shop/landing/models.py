@@ -139,7 +139,7 @@ class Block(models.Model):
         Kind.COMPARISON: ["heading", "items"],
         Kind.FAQ: ["heading", "faq_entries"],
         Kind.NEWSLETTER: ["heading", "body"],
-        Kind.TEXT: ["heading", "body"],
+        Kind.TEXT: ["heading", "body", "image", "image_alt"],
         Kind.LINES: ["heading", "body"],
     }
 

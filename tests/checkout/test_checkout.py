@@ -74,6 +74,20 @@ def test_the_order_review_shows_every_charge_and_vat_by_rate(client, shop):
     assert "Place order and pay £47.98" in text
 
 
+def test_the_payment_step_reassures_in_words_a_shopper_can_check(client, shop):
+    steps.guest_checkout(client, [(shop["capsules"], 1)])
+
+    response = client.get(reverse("checkout:preview"))
+    text = text_of(response)
+
+    assert "Secure payment" in text
+    assert "We accept American Express, Visa, Mastercard, Maestro" in response.content.decode()
+    assert "What happens next" in text
+    dispatch_on = response.context["delivery_estimate"].dispatch_on
+    assert f"We pack and dispatch it on {dispatch_on:%A} {dispatch_on.day} {dispatch_on:%B}" in text
+    assert "Delivery method" in text and "Shipping" not in text
+
+
 def test_delivery_vat_by_rate_in_a_mixed_basket_below_the_threshold(client, shop):
     capsules = factories.product("Trial pack", "10.00")
     steps.guest_checkout(client, [(capsules, 1), (shop["kefir"], 1)], method="standard")

@@ -6,6 +6,17 @@ from oscar.apps.dashboard.catalogue import forms
 from oscar.core.loading import get_model
 
 
+class CategoryForm(forms.CategoryForm):
+    """Oscar's category form, with the picture's description beside the picture."""
+
+    class Meta(forms.CategoryForm.Meta):
+        fields = [
+            name
+            for field in forms.CategoryForm.Meta.fields
+            for name in ((field, "image_alt") if field == "image" else (field,))
+        ]
+
+
 class ProductClassForm(forms.ProductClassForm):
     class Meta(forms.ProductClassForm.Meta):
         fields = [

@@ -14,6 +14,7 @@ from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from oscar.apps.dashboard.catalogue import views
 
+from blog.images import hero_picture
 from shop.catalogue.claims import product_parts
 from shop.claims import checker, signoff
 from shop.dashboard.catalogue.labelling import INGREDIENT_COLUMNS, label_formsets
@@ -65,7 +66,21 @@ class ProductCreateUpdateView(views.ProductCreateUpdateView):
         return context
 
 
-class CategoryUpdateView(views.CategoryUpdateView):
+class CategoryPictureMixin:
+    def form_valid(self, form):
+        """The category picture's renditions are made as staff save it, so the first
+        shopper to open the category does not wait for the encoder."""
+        response = super().form_valid(form)
+        if self.object.image:
+            hero_picture(self.object.image)
+        return response
+
+
+class CategoryCreateView(CategoryPictureMixin, views.CategoryCreateView):
+    pass
+
+
+class CategoryUpdateView(CategoryPictureMixin, views.CategoryUpdateView):
     def form_invalid(self, form):
         """Show the errors beside the category as stored: the form keeps what was typed,
         while the page's links use the saved slug (Oscar linked to the half-edited
