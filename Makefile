@@ -74,8 +74,8 @@ test-postgres: dev-install ## Test pass 2: everything but browser tests, on Post
 		echo "SKIPPED the PostgreSQL pass: no server at $(TEST_DATABASE_URL) (set TEST_DATABASE_URL)"; \
 	fi
 
-test-browser: dev-install ## Test pass 3: the Playwright tests in Chromium
-	$(BIN)/pytest -m browser
+test-browser: dev-install ## Test pass 3: the Playwright tests in Chromium (each worker its own live server)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m browser
 
 test: lint check test-sqlite test-postgres test-browser ## All gates and all three test passes
 

@@ -14,3 +14,8 @@ if not os.environ.get("DJANGO_SECRET_KEY"):
     os.environ.setdefault("DJANGO_SECRET_KEY_FILE", str(checkout_key()))
 
 from shop.settings import *  # noqa: E402, F403
+
+# The demo loader's photographs at a quarter of their size: the tests that load the demo
+# store (a dozen, in both database passes) check what it holds, not its pixels;
+# tests/demo/test_studio.py checks the photographs themselves at size.
+SHOP_DEMO_PHOTO_SCALE = 0.25

@@ -112,7 +112,8 @@ def base_directives(media_url: str) -> dict:
             REPORT_SAMPLE,
         ],
         "img-src": images,
-        "font-src": [SELF],
+        # data: for the two-letter ē faces written into shop.css (static/shop/fonts/README.md)
+        "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [NONE],
         "object-src": [NONE],

@@ -22,7 +22,7 @@ from blog.models import (
 )
 from blog.revisions import save_revision
 from shop.demo import blog_data
-from shop.demo.heroes import draw_hero
+from shop.demo.photos import article_photo
 from shop.faq.models import FAQCategory, FAQEntry
 
 Product = get_model("catalogue", "Product")
@@ -87,6 +87,7 @@ def _get_or_create(model, report, kind: str, **lookup):
 
 
 def _article(spec, index, authors, categories, tags, entries) -> None:
+    hero, hero_alt = article_photo(spec["slug"], index)
     article = Article(
         slug=spec["slug"],
         title=spec["title"],
@@ -94,14 +95,11 @@ def _article(spec, index, authors, categories, tags, entries) -> None:
         author=authors["kepos-science-team"],
         status=Article.Status.PUBLISHED,
         publish_at=spec["publish_at"],
-        hero_alt="Soft green and terracotta circles, like cultures under a microscope, "
-        "beside the article's title.",
+        hero_alt=hero_alt,
         last_reviewed_on=blog_data.REVIEWED_ON,
         reviewed_by=authors["kepos-editorial-review"],
     )
-    article.hero_image.save(
-        f"{spec['slug']}.png", ContentFile(draw_hero(spec["title"], index)), save=False
-    )
+    article.hero_image.save(f"{spec['slug']}.jpg", ContentFile(hero), save=False)
     article.save()
     article.categories.set([categories[slug] for slug in spec["categories"]])
     article.tags.set([tags[slug] for slug in spec["tags"]])

@@ -1,22 +1,18 @@
 """The demo home page, built as a landing page Marketing can edit in the admin: a hero with
-a drawn still life of two packs, why people shop here, the product lines, how
+a kitchen scene of both ranges (shop.demo.photos), why people shop here, the product lines, how
 subscriptions work, the latest science, common questions and the newsletter."""
-
-import io
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFilter
 
 from blog.models import Article
 from blog.revisions import save_revision
-from shop.demo.pack_shots import PackShot, draw_pack_shot, pack_mask
+from shop.demo.photos import home_hero_photo
 from shop.faq.models import FAQEntry
 from shop.landing.models import Block, LandingPage
 
 HOME_SLUG = "home"
-HERO_ALT = "A pouch of kēpos and a bottle of goat's-milk kefir side by side on a kitchen shelf"
 FAQ_SLUGS = [
     "what-is-in-kepos",
     "why-does-my-kefir-fizz",
@@ -98,52 +94,11 @@ def load_demo_home(report) -> None:
     for position, spec in enumerate(BLOCKS, start=1):
         block = Block.objects.create(page=page, position=position, **spec)
         if block.kind == Block.Kind.HERO:
-            block.image_alt = HERO_ALT
-            block.image.save("home-still-life.jpg", ContentFile(draw_still_life()), save=True)
+            photo, block.image_alt = home_hero_photo()
+            block.image.save("home-kitchen.jpg", ContentFile(photo), save=True)
         elif block.kind == Block.Kind.SCIENCE:
             block.articles.set(Article.objects.published().order_by("-publish_at")[:3])
         elif block.kind == Block.Kind.FAQ:
             block.faq_entries.set(FAQEntry.objects.filter(slug__in=FAQ_SLUGS))
     save_revision(page, note="Demo home page")
     report.add("landing page", f"{page.title} ({reverse('home')})")
-
-
-def draw_still_life(width: int = 1440, height: int = 1080) -> bytes:
-    """Two packs standing on a shelf against a warm wall, with soft light and shadows."""
-    wall_top, wall_bottom, shelf = (250, 244, 232), (233, 222, 202), (214, 196, 168)
-    image = Image.new("RGB", (width, height), wall_top)
-    draw = ImageDraw.Draw(image)
-    horizon = int(height * 0.72)
-    for y in range(horizon):  # the wall darkens towards the shelf
-        t = y / horizon
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(wall_top, wall_bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=colour)
-    draw.rectangle([0, horizon, width, height], fill=shelf)
-    packs = [
-        (PackShot("HMO + lactoferrin", "30 daily servings", "pouch"), 0.34, 640),
-        (PackShot("Goat's milk kefir", "Live and fermenting", "bottle"), 0.66, 700),
-    ]
-    for shot, centre, size in packs:
-        pack, mask = _cut_out(shot, size)
-        left, top = int(width * centre - size / 2), horizon - int(size * 0.86)
-        box = mask.getbbox() or (0, 0, size, size)
-        shadow = Image.new("L", (width, height), 0)  # cast down and to the right
-        ImageDraw.Draw(shadow).ellipse(
-            [left + box[0] + 10, top + box[3] - 30, left + box[2] + 90, top + box[3] + 40],
-            fill=130,
-        )
-        image.paste((90, 70, 50), (0, 0), shadow.filter(ImageFilter.GaussianBlur(28)))
-        image.paste(pack, (left, top), mask)
-    light = Image.new("L", (width, height), 0)  # a window's light from the top left
-    ImageDraw.Draw(light).ellipse([-width // 3, -height // 2, width // 2, height // 2], fill=70)
-    image.paste((255, 255, 255), (0, 0), light.filter(ImageFilter.GaussianBlur(120)))
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=86, optimize=True)
-    return buffer.getvalue()
-
-
-def _cut_out(shot: PackShot, size: int) -> tuple[Image.Image, Image.Image]:
-    """The pack alone: its shot and the silhouette that cuts it from the backdrop."""
-    pack = Image.open(io.BytesIO(draw_pack_shot(shot))).convert("RGB").resize((size, size))
-    mask = pack_mask(shot.shape).resize((size, size)).filter(ImageFilter.GaussianBlur(1))
-    return pack, mask

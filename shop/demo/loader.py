@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
@@ -24,7 +23,7 @@ from shop.demo.catalogue_data import (
     PRODUCTS,
     SUBSCRIPTION_OFFERS,
 )
-from shop.demo.pack_shots import PackShot, draw_pack_shot
+from shop.demo.photos import add_line_photo, add_product_photos
 from shop.labelling.models import NutritionDeclaration, SupplementFacts, SupplementIngredient
 from shop.subscriptions.models import SubscriptionOffer
 
@@ -35,7 +34,6 @@ Product = get_model("catalogue", "Product")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
-ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 PARTNER_NAME = "kēpos Ltd"
@@ -108,6 +106,7 @@ def _categories(report: LoadReport) -> dict[str, object]:
             category.description = f"<p>{description}</p>"
             category.save()
             report.add("category", path)
+        add_line_photo(category)
         categories[path] = category
     return categories
 
@@ -162,7 +161,7 @@ def _product(spec, categories, classes, partner, report: LoadReport) -> None:
     _add_food_label(product, spec)
     ProductCategory.objects.create(product=product, category=categories[spec["category"]])
     subtitle = "" if children else spec["attributes"].get("net_quantity", "")
-    _add_pack_shot(product, spec["shape"], subtitle)
+    add_product_photos(product, spec["shape"], subtitle)
     if children:
         for child_spec in children:
             child = Product.objects.create(
@@ -232,13 +231,6 @@ def _stock(product, spec, partner) -> None:
             "low_stock_threshold": 10,
         },
     )
-
-
-def _add_pack_shot(product, shape: str, subtitle: str) -> None:
-    png = draw_pack_shot(PackShot(title=product.title, subtitle=subtitle, shape=shape))
-    image = ProductImage(product=product, caption=product.title, display_order=0)
-    image.original.save(f"{product.code}.png", ContentFile(png), save=False)
-    image.save()
 
 
 def create_demo_accounts() -> list[dict]:

@@ -134,7 +134,7 @@ def test_the_poll_brings_new_messages_and_slows_down_when_quiet(client, online):
     assert "idle=7" in quiet.content.decode() and "delay:8s" in quiet.content.decode()
     page = lively.content.decode()
     assert "Five days once opened." in page
-    assert 'hx-swap-oob="beforeend:#chat-messages"' in page
+    assert 'data-hx-swap-oob="beforeend:#chat-messages"' in page
     assert "idle=0" in page and "delay:3s" in page
 
 

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,9 +132,26 @@ def test_landing_page_hero_picture_is_served_as_sized_renditions(client):
     html = client.get(page.get_absolute_url()).content.decode()
 
     img = re.search(r'<img[^>]*alt="Kefir"[^>]*>', html).group(0)
-    assert 'width="960" height="540"' in img and 'fetchpriority="high"' in img
-    assert re.search(r'srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1440w"', img)
+    assert 'width="720" height="405"' in img and 'fetchpriority="high"' in img
+    assert re.search(r'srcset="[^"]+ 480w, [^"]+ 720w, [^"]+ 960w, [^"]+ 1440w"', img)
     assert "test-hero.jpg" not in img  # renditions only, never the full upload
+
+
+def test_a_text_block_shows_its_described_picture_beside_the_words(client):
+    page = landing_page()
+    Block.objects.create(
+        page=page, kind="text", heading="Made in small batches", body="<p>Brewed daily.</p>",
+        image=hero_picture(), image_alt="Bottles of kefir cooling on a rack",
+    )  # fmt: skip
+    refused = Block(page=page, kind="text", heading="No words", image=hero_picture())
+
+    html = client.get(page.get_absolute_url()).content.decode()
+
+    img = re.search(r'<img[^>]*alt="Bottles of kefir cooling on a rack"[^>]*>', html).group(0)
+    assert 'class="img-fluid landing-text__image"' in img and "720w" in img
+    assert "<p>Brewed daily.</p>" in html
+    with pytest.raises(ValidationError, match="Describe the image"):
+        refused.full_clean()
 
 
 def test_landing_page_science_and_faq_blocks(client):

@@ -28,10 +28,23 @@
         });
     }
 
+    function loadHtmx(src) {
+        // Most visitors never open the chat, so htmx is fetched on the first open.
+        if (window.htmx) { return Promise.resolve(window.htmx); }
+        return new Promise(function (resolve, reject) {
+            var script = document.createElement("script");
+            script.src = src;
+            script.onload = function () { resolve(window.htmx); };
+            script.onerror = reject;
+            document.head.appendChild(script);
+        });
+    }
+
     function setUpWidget() {
+        var widget = document.querySelector("[data-chat-widget]");
         var launcher = document.querySelector("[data-chat-open]");
         var panel = document.getElementById("chat-panel");
-        if (!launcher || !panel || !window.htmx) { return; }
+        if (!widget || !launcher || !panel || !("Promise" in window)) { return; }
         var body = document.getElementById("chat-panel-body");
         var loaded = false;
 
@@ -47,10 +60,16 @@
                 return;
             }
             loaded = true;
-            window.htmx.ajax("GET", body.getAttribute("data-src"), { target: body, swap: "innerHTML" })
+            loadHtmx(widget.getAttribute("data-htmx-src"))
+                .then(function (htmx) {
+                    return htmx.ajax("GET", body.getAttribute("data-src"), { target: body, swap: "innerHTML" });
+                })
                 .then(function () {
                     scrollToLatest();
                     if (focus) { focusFirstField(body); }
+                }, function () {
+                    loaded = false;  // a failed load may be tried again; the link still works
+                    window.location.href = launcher.href;
                 });
         }
 
