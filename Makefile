@@ -79,7 +79,7 @@ test-browser: dev-install ## Test pass 3: the Playwright tests in Chromium (each
 
 test: lint check test-sqlite test-postgres test-browser ## All gates and all three test passes
 
-bench: demo ## Time key pages, searches and subscription renewals on the demo data (fails past the targets)
+bench: demo ## Pages as a share of a bare view's throughput (wrk), then subscription renewals; fails under target
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py bench
 	$(PY) manage.py bench_renewals
