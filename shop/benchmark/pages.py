@@ -86,7 +86,7 @@ def signed_in_pages() -> list[Page]:
     client.force_login(customer)
     cookie = (f"Cookie: sessionid={client.cookies['sessionid'].value}",)
     return [
-        Page("account", "/accounts/", SIGNED_IN, cookie),
+        Page("profile", "/accounts/profile/", SIGNED_IN, cookie),
         Page("order history", "/accounts/orders/", SIGNED_IN, cookie),
         Page("home, signed in", "/", SIGNED_IN, cookie),
     ]
