@@ -152,20 +152,23 @@ def dashboard_paths(page, live_server) -> list[str]:
     return paths
 
 
-def test_every_page_passes_every_axe_rule_for_shoppers_customers_and_staff(
-    page, live_server, demo_store
-):
-    """One test, so the demo store is loaded once: a visitor's pages, then a signed-in
-    customer's, then a manager's; every finding of every part is reported together."""
+# Three tests, so the browser pass's workers share them (the demo loads in seconds).
+def test_every_storefront_page_passes_every_axe_rule(page, live_server, demo_store):
     found = [
         line for path in storefront_paths() for line in axe_findings(page, live_server.url + path)
     ]
-    found += customer_findings(page, live_server)
-    page.context.clear_cookies()
-    found += [
-        line
-        for path in dashboard_paths(page, live_server)
-        for line in axe_findings(page, live_server.url + path)
-    ]
+
+    assert not found, "\n".join(found)
+
+
+def test_a_customers_checkout_and_account_pass_every_axe_rule(page, live_server, demo_store):
+    found = customer_findings(page, live_server)
+
+    assert not found, "\n".join(found)
+
+
+def test_the_dashboard_screens_we_added_pass_every_axe_rule(page, live_server, demo_store):
+    paths = dashboard_paths(page, live_server)
+    found = [line for path in paths for line in axe_findings(page, live_server.url + path)]
 
     assert not found, "\n".join(found)

@@ -142,3 +142,28 @@ def test_the_product_page_passes_every_axe_rule(page, live_server, grains, viewp
     page.set_viewport_size(viewport)
     page.goto(live_server.url + grains.get_absolute_url())
     assert_accessible(page, all_rules=True)
+
+
+def test_on_a_desktop_the_size_list_shows_each_size_and_price_in_full(page, live_server):
+    factories.delivery_methods()
+    kefir = factories.parent_with_sizes(
+        "Goat's Milk Kefir",
+        {"500 ml": ("4.49", {"pack": (500, "ml")}), "1 litre": ("7.99", {"pack": (1000, "ml")})},
+    )
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + kefir.get_absolute_url())
+
+    sizes = page.get_by_label("Size")
+    widest = sizes.evaluate(
+        """select => {
+            const probe = document.createElement("span");
+            probe.style.font = getComputedStyle(select).font;
+            document.body.append(probe);
+            const widths = [...select.options].map(
+                o => (probe.textContent = o.text, probe.offsetWidth)
+            );
+            probe.remove();
+            return Math.max(...widths);
+        }"""
+    )
+    assert sizes.bounding_box()["width"] > widest + 24  # room for the text and the arrow
