@@ -138,6 +138,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous storefront pages from the shared cache (see its docstring).
+    "shop.storefront.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff two-factor sign-in: django-otp marks a verified session, ours requires one.
     "django_otp.middleware.OTPMiddleware",
@@ -241,8 +243,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     _db["ATOMIC_REQUESTS"] = True
-    _db["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-    _db["CONN_HEALTH_CHECKS"] = True
+# A connection per worker, not per request: opening one costs more than a cached page.
+_db["CONN_MAX_AGE"], _db["CONN_HEALTH_CHECKS"] = env.int("DJANGO_CONN_MAX_AGE", default=60), True
 
 # --- Cache and sessions -----------------------------------------------------
 
@@ -279,6 +281,8 @@ else:
 # After a Redis failure, this process makes no Redis call for this long (circuit
 # breaker, shop/core/cache.py): a hung Redis costs one timeout, not one per call.
 SHOP_CACHE_RETRY_SECONDS = env.int("SHOP_CACHE_RETRY_SECONDS", default=30)
+# How long an anonymous visitor's page may be served from the cache; 0: never.
+SHOP_PAGE_CACHE_SECONDS = env.int("SHOP_PAGE_CACHE_SECONDS", default=60)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -336,9 +340,8 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000 if 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 # Opt-in, once every subdomain serves HTTPS: preloading is hard to undo.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
-if not SECURE_HSTS_PRELOAD:
-    # security.W021 asks for preload; it stays the owner's decision (above).
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# security.W021 asks for preload; it stays the owner's decision (above).
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many proxies of ours stand in front of the app (a TLS load balancer: 1). Rate
@@ -395,10 +398,8 @@ OSCAR_MODERATE_REVIEWS = True
 OSCAR_DASHBOARD_NAVIGATION = with_our_screens(OSCAR_DASHBOARD_NAVIGATION)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 
-# Haystack is not an installed app: listings and search are database queries
-# (shop.search). It is still a dependency of Oscar, whose catalogue module
-# imports Oscar's search views, which import haystack, which refuses to load
-# without this setting. Nothing is indexed and nothing reads it.
+# Unused (search is shop.search's queries), but Oscar's search views import haystack,
+# which will not load without it.
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"},
 }
@@ -418,7 +419,6 @@ SHOP_PAYMENT_GATEWAY = env("SHOP_PAYMENT_GATEWAY", default=f"shop.gateways.{_GAT
 # Orders still unpaid after this long are cancelled (their intent first) and
 # their stock released by `manage.py cancel_stale_orders`.
 SHOP_UNPAID_ORDER_TIMEOUT_MINUTES = env.int("SHOP_UNPAID_ORDER_TIMEOUT_MINUTES", default=60)
-
 # Parcel weight per item for the courier CSV, until products carry their own.
 SHOP_DEFAULT_ITEM_WEIGHT_KG = env.float("SHOP_DEFAULT_ITEM_WEIGHT_KG", default=0.6)
 

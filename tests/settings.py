@@ -19,3 +19,7 @@ from shop.settings import *  # noqa: E402, F403
 # store (a dozen, in both database passes) check what it holds, not its pixels;
 # tests/demo/test_studio.py checks the photographs themselves at size.
 SHOP_DEMO_PHOTO_SCALE = 0.25
+
+# Pages are rendered in every test but the page cache's own (tests/storefront/test_page_cache.py),
+# so query counts and content checks see the page as rendered.
+SHOP_PAGE_CACHE_SECONDS = 0

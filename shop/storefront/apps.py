@@ -1,6 +1,8 @@
-"""The storefront: home page, the header's promise strip, site-wide context."""
+"""The storefront: home page, the header's promise strip, site-wide context, and the
+cache of whole pages (whose content version every save of shown content renews)."""
 
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class StorefrontConfig(AppConfig):
@@ -10,5 +12,8 @@ class StorefrontConfig(AppConfig):
 
     def ready(self):
         from shop.core import analytics
+        from shop.storefront import page_cache
 
         analytics.install()
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(page_cache.content_changed, dispatch_uid="shop.page_cache")

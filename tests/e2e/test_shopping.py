@@ -1,6 +1,7 @@
 """A shopper in Chromium: home page, a product, the basket."""
 
 import re
+from urllib.request import urlopen
 
 import pytest
 from playwright.sync_api import expect
@@ -40,6 +41,24 @@ def test_a_shopper_goes_from_the_home_page_to_a_product_and_adds_it_to_the_baske
 
     expect(page.locator("#messages")).to_contain_text("Live Milk Kefir Grains")
     expect(page.locator(".basket-mini")).to_contain_text("1 item")
+    expect(page.locator(".basket-mini")).to_contain_text("£14.99")
+
+
+def test_a_product_page_served_from_the_page_cache_adds_to_the_basket(
+    page, live_server, shop, settings
+):
+    settings.SHOP_PAGE_CACHE_SECONDS = 60
+    url = live_server.url + shop["grains"].get_absolute_url()
+    with urlopen(url) as earlier_visitor:  # noqa: S310 (the live server); stores the page
+        assert earlier_visitor.headers["X-Page-Cache"] == "miss"
+
+    answer = page.goto(url)
+    page.get_by_role("button", name="Add to basket").click()
+
+    assert answer.headers["x-page-cache"] == "hit"
+    expect(page.locator("#messages")).to_contain_text("Live Milk Kefir Grains")
+    expect(page.locator(".basket-mini")).to_contain_text("1 item")
+    page.goto(live_server.url)
     expect(page.locator(".basket-mini")).to_contain_text("£14.99")
 
 

@@ -1,0 +1,291 @@
+"""Whole storefront pages for anonymous visitors, from the shared cache.
+
+A campaign brings many first-time visitors to the same few pages. Rendering
+each costs tens of milliseconds and dozens of queries; a cached copy costs one
+cache read. What may be served from the cache, and to whom:
+
+* **Pages:** only those named in ``CACHED_PAGES`` (catalogue, products, blog,
+  FAQ, delivery, chat, search, landing and legal pages), and only a plain GET
+  (no htmx request). Basket, checkout, account, dashboard and every page with
+  a side effect are never looked up.
+* **Visitors:** only those carrying no cookie but the CSRF token and the
+  cookie choice. A session, basket, messages or recently-viewed cookie means
+  the page may be personal, so it is rendered.
+* **Answers:** only a 200 HTML page that sets no cookie, asks for no CSP nonce,
+  and is not marked private or uncacheable by its view.
+
+The stored page has each CSRF token replaced by a placeholder; every visitor's
+copy gets a token from their own CSRF cookie (``get_token``), so a form on a
+cached page posts like a rendered one.
+
+The key holds the host, the path and query, the cookie choice (the banner)
+and the current minute: the dispatch countdown and "back at 8am" are as exact
+as on a rendered page, and an article whose scheduled time passes appears
+within the minute. The entry holds the content version it was rendered under
+and whether chat was online; it is served only while both still hold. Every
+save of something a page shows replaces the version (``CONTENT_MODELS``,
+through signals, again after the commit). Stock sold by orders saves the stock
+record, so it counts too. Changes made without a save signal (a queryset
+``update()``) show within the minute. A hit costs one cache read.
+
+A served page is ``Cache-Control: private, no-cache`` with an ETag: a browser
+may keep it and revalidate it (a 304 costs one cache read), but no shared
+cache may, because the page holds the visitor's own CSRF token. Static files
+and media are the parts a CDN keeps.
+"""
+
+import hashlib
+import re
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.utils.cache import patch_vary_headers
+
+from shop.chat.hours import ChatSchedule
+from shop.legal import consent
+
+# URL names (namespace:name) whose anonymous GETs may be cached.
+CACHED_PAGES = frozenset(
+    {
+        "home",
+        "catalogue:index",
+        "catalogue:category",
+        "catalogue:detail",
+        "catalogue:range",
+        "catalogue:reviews-list",
+        "search:search",
+        "offer:list",
+        "blog:list",
+        "blog:category",
+        "blog:tag",
+        "blog:author",
+        "blog:article",
+        "faq:index",
+        "landing:page",
+        "chat:index",
+        "delivery:information",
+        "legal:page",
+    }
+)
+
+# What a storefront page shows: a save of any of these changes the content version.
+# An app label covers its every model.
+CONTENT_MODELS = frozenset(
+    {
+        "sites",
+        "flatpages",
+        "address.country",
+        "catalogue",
+        "reviews",
+        "partner.partner",
+        "partner.stockrecord",
+        "offer",
+        "shipping",
+        "storefront",
+        "workdays",
+        "labelling",
+        "landing",
+        "faq",
+        "blog",
+        "legal.traderidentity",
+        "legal.legalpage",
+        "legal.legalpageversion",
+        "legal.storageitem",
+        "chat.openinghours",
+        "subscriptions.subscriptionoffer",
+    }
+)
+
+VERSION_KEY = "page-cache:version"
+PLACEHOLDER = b"<!--csrf-token-->"  # escaped user text can never contain "<"
+# A masked CSRF token: 64 letters and digits, standing alone.
+TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+# Response headers a stored page does not keep: each answer sets its own.
+PER_ANSWER_HEADERS = frozenset(
+    {"content-length", "date", "etag", "cache-control", "expires", "set-cookie", "x-page-cache"}
+)
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    version: str
+    chat_online: bool
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes  # with PLACEHOLDER where each CSRF token was
+    digest: str
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous storefront pages (see the module docstring).
+
+    Sits under CsrfViewMiddleware: a page served from the cache still gets the
+    CSRF cookie, the session and security headers and the CSP of a rendered one.
+    The lookup happens in ``process_view``, once the URL name is known.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        lookup = getattr(request, "page_cache", None)
+        if lookup is not None and not lookup.hit:
+            self.store(request, response, lookup)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not (settings.SHOP_PAGE_CACHE_SECONDS and eligible(request)):
+            return None
+        key = page_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = secrets.token_hex(8)
+            if not cache.add(VERSION_KEY, version, None):
+                version = cache.get(VERSION_KEY)
+        stored = found.get(key)
+        hit = (
+            stored is not None
+            and stored.version == version
+            and stored.chat_online == chat_online(request, version)
+        )
+        request.page_cache = Lookup(key=key, version=version, hit=hit)
+        return serve(request, stored) if hit else None
+
+    def store(self, request, response, lookup) -> None:
+        if lookup.version is None or not storable(request, response):
+            return
+        body = tokens_replaced(response.content, request.META.get("CSRF_COOKIE"))
+        stored = StoredPage(
+            version=lookup.version,
+            chat_online=chat_online(request, lookup.version),
+            status=response.status_code,
+            headers=tuple(
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in PER_ANSWER_HEADERS
+            ),
+            body=body,
+            digest=hashlib.sha256(body).hexdigest()[:32],
+        )
+        cache.set(lookup.key, stored, settings.SHOP_PAGE_CACHE_SECONDS)
+        mark_cacheable(request, response, stored, "miss")
+
+
+@dataclass
+class Lookup:
+    key: str
+    version: str | None
+    hit: bool
+
+
+def eligible(request) -> bool:
+    match = request.resolver_match
+    allowed_cookies = {settings.CSRF_COOKIE_NAME, consent.COOKIE_NAME}
+    return (
+        request.method == "GET"
+        and match is not None
+        and match.view_name in CACHED_PAGES
+        and "HX-Request" not in request.headers
+        and set(request.COOKIES) <= allowed_cookies
+    )
+
+
+def page_key(request) -> str:
+    parts = (
+        request.get_host(),
+        request.get_full_path(),
+        consent.page_variant(request),
+        str(current_minute()),
+    )
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def current_minute() -> int:
+    return int(time.time() // 60)
+
+
+_chat_memo: tuple[tuple[int, str], bool] | None = None
+
+
+def chat_online(request, version: str) -> bool:
+    """Whether chat is open now; worked out once a minute per process and content
+    version (opening hours and closures are content, so a change to them is seen)."""
+    global _chat_memo
+    when, memo = (current_minute(), version), _chat_memo
+    if memo is None or memo[0] != when:
+        memo = _chat_memo = (when, ChatSchedule.current(request).status().online)
+    return memo[1]
+
+
+def storable(request, response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and not isinstance(getattr(request, "_csp_nonce", None), str)
+        and not request.user.is_authenticated
+    )
+
+
+def tokens_replaced(body: bytes, secret: str | None) -> bytes:
+    """The page with each CSRF token made from ``secret`` replaced by PLACEHOLDER."""
+    if not secret:
+        return body
+
+    def replace(match):
+        token = match.group().decode()
+        return PLACEHOLDER if _unmask_cipher_token(token) == secret else match.group()
+
+    return TOKEN.sub(replace, body)
+
+
+def serve(request, stored: StoredPage) -> HttpResponse:
+    if request.headers.get("If-None-Match") == etag(request, stored):
+        response = HttpResponseNotModified()
+    else:
+        body = stored.body
+        if PLACEHOLDER in body:
+            body = body.replace(PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(body, status=stored.status)
+        for name, value in stored.headers:
+            response[name] = value
+    mark_cacheable(request, response, stored, "hit")
+    return response
+
+
+def etag(request, stored: StoredPage) -> str:
+    """The stored page and the visitor's CSRF secret: a copy kept by the browser is only
+    reused while the token in it still matches the visitor's cookie."""
+    secret = request.META.get("CSRF_COOKIE", "")
+    return '"' + hashlib.sha256(f"{stored.digest}:{secret}".encode()).hexdigest()[:32] + '"'
+
+
+def mark_cacheable(request, response, stored: StoredPage, outcome: str) -> None:
+    response["ETag"] = etag(request, stored)
+    response["Cache-Control"] = "private, no-cache"
+    response["X-Page-Cache"] = outcome
+    patch_vary_headers(response, ("Cookie",))
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Signal receiver: a new content version now and, for the transaction's own
+    readers, again once it commits (a page rendered before the commit is not kept)."""
+    meta = sender._meta
+    if meta.app_label in CONTENT_MODELS or meta.label_lower in CONTENT_MODELS:
+        new_version()
+        transaction.on_commit(new_version)
+
+
+def new_version() -> None:
+    cache.set(VERSION_KEY, secrets.token_hex(8), None)
