@@ -1,18 +1,23 @@
-"""Whole storefront pages for anonymous visitors, from the shared cache.
+"""Whole storefront pages from the shared cache.
 
-A campaign brings many first-time visitors to the same few pages. Rendering
-each costs tens of milliseconds and dozens of queries; a cached copy costs one
-cache read. What may be served from the cache, and to whom:
+A campaign brings many visitors to the same few pages. Rendering each costs
+tens of milliseconds and dozens of queries; a cached copy costs one cache
+read. What may be served from the cache, and to whom:
 
 * **Pages:** only those named in ``CACHED_PAGES`` (catalogue, products, blog,
   FAQ, delivery, chat, search, landing and legal pages), and only a plain GET
   (no htmx request). Basket, checkout, account, dashboard and every page with
   a side effect are never looked up.
-* **Visitors:** only those carrying no cookie but the CSRF token and the
-  cookie choice. A session, basket, messages or recently-viewed cookie means
-  the page may be personal, so it is rendered.
-* **Answers:** only a 200 HTML page that sets no cookie, asks for no CSP nonce,
-  and is not marked private or uncacheable by its view.
+* **Anonymous visitors** (no cookie but the CSRF token and the cookie choice)
+  get the stored page as it is.
+* **Visitors with a session or a basket** get the stored page with its
+  personal parts (account links, mini-basket) rendered for them:
+  ``shop.storefront.personal_parts`` says who qualifies and how.
+* **Anyone else** (messages waiting, a recently-viewed cookie, staff) gets a
+  rendered page.
+* **Stored answers:** only an anonymous visitor's 200 HTML page that sets no
+  cookie, asks for no CSP nonce, and is not marked private or uncacheable by
+  its view.
 
 The stored page has each CSRF token replaced by a placeholder; every visitor's
 copy gets a token from their own CSRF cookie (``get_token``), so a form on a
@@ -49,6 +54,7 @@ from django.utils.cache import patch_vary_headers
 
 from shop.chat.hours import ChatSchedule
 from shop.legal import consent
+from shop.storefront import personal_parts
 
 # URL names (namespace:name) whose anonymous GETs may be cached.
 CACHED_PAGES = frozenset(
@@ -123,7 +129,7 @@ class StoredPage:
 
 
 class PageCacheMiddleware:
-    """Serve and store anonymous storefront pages (see the module docstring).
+    """Serve and store storefront pages (see the module docstring).
 
     Sits under CsrfViewMiddleware: a page served from the cache still gets the
     CSRF cookie, the session and security headers and the CSP of a rendered one.
@@ -141,7 +147,10 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not (settings.SHOP_PAGE_CACHE_SECONDS and eligible(request)):
+        visitor = settings.SHOP_PAGE_CACHE_SECONDS and visitor_kind(request)
+        if not visitor:
+            return None
+        if visitor == PERSONAL and not personal_parts.may_personalise(request):
             return None
         key = page_key(request)
         found = cache.get_many([VERSION_KEY, key])
@@ -156,8 +165,14 @@ class PageCacheMiddleware:
             and stored.version == version
             and stored.chat_online == chat_online(request, version)
         )
-        request.page_cache = Lookup(key=key, version=version, hit=hit)
-        return serve(request, stored) if hit else None
+        if visitor == ANONYMOUS:
+            request.page_cache = Lookup(key=key, version=version, hit=hit)
+            return serve(request, stored) if hit else None
+        if not hit:
+            stored = getattr(personal_parts.render_shared(request), "stored_page", None)
+            if stored is None:  # not a storable page after all: render it for them
+                return None
+        return serve_personalised(request, stored, "hit" if hit else "miss")
 
     def store(self, request, response, lookup) -> None:
         if lookup.version is None or not storable(request, response):
@@ -176,6 +191,7 @@ class PageCacheMiddleware:
             digest=hashlib.sha256(body).hexdigest()[:32],
         )
         cache.set(lookup.key, stored, settings.SHOP_PAGE_CACHE_SECONDS)
+        response.stored_page = stored
         mark_cacheable(request, response, stored, "miss")
 
 
@@ -186,16 +202,26 @@ class Lookup:
     hit: bool
 
 
-def eligible(request) -> bool:
+ANONYMOUS, PERSONAL = "anonymous", "personal"
+
+
+def visitor_kind(request) -> str | None:
+    """ANONYMOUS (no cookie but the CSRF token and the cookie choice), PERSONAL (also a
+    session or a basket), or None: a page the cache does not serve, or a visitor with
+    any other cookie (messages, recently viewed)."""
     match = request.resolver_match
-    allowed_cookies = {settings.CSRF_COOKIE_NAME, consent.COOKIE_NAME}
-    return (
-        request.method == "GET"
-        and match is not None
-        and match.view_name in CACHED_PAGES
-        and "HX-Request" not in request.headers
-        and set(request.COOKIES) <= allowed_cookies
-    )
+    if (
+        request.method != "GET"
+        or match is None
+        or match.view_name not in CACHED_PAGES
+        or "HX-Request" in request.headers
+    ):
+        return None
+    cookies = {name for name, value in request.COOKIES.items() if value}  # "" is a deleted one
+    cookies -= {settings.CSRF_COOKIE_NAME, consent.COOKIE_NAME}
+    if not cookies:
+        return ANONYMOUS
+    return PERSONAL if cookies <= personal_parts.personal_cookies() else None
 
 
 def page_key(request) -> str:
@@ -261,6 +287,21 @@ def serve(request, stored: StoredPage) -> HttpResponse:
         for name, value in stored.headers:
             response[name] = value
     mark_cacheable(request, response, stored, "hit")
+    return response
+
+
+def serve_personalised(request, stored: StoredPage, outcome: str) -> HttpResponse:
+    """The stored page with this visitor's own parts and token; never revalidated (its
+    parts change with the basket), so it has no ETag."""
+    body = personal_parts.personalised(request, stored.body)
+    if PLACEHOLDER in body:
+        body = body.replace(PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(body, status=stored.status)
+    for name, value in stored.headers:
+        response[name] = value
+    response["Cache-Control"] = "private, no-cache"
+    response["X-Page-Cache"] = f"personal {outcome}"
+    patch_vary_headers(response, ("Cookie",))
     return response
 
 
