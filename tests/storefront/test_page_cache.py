@@ -289,3 +289,16 @@ def test_a_cache_that_keeps_nothing_only_costs_speed(product, settings):
 
     assert [page.status_code for page in pages] == [200, 200]
     assert [outcome(page) for page in pages] == ["miss", "miss"]
+
+
+def test_migrations_and_fixtures_leave_the_cache_alone(monkeypatch):
+    """A fresh database's data migrations save content before migrate has created the
+    database cache's table."""
+    from django.apps import apps
+    from django.db.migrations.state import ProjectState
+
+    historical = ProjectState.from_apps(apps).apps.get_model("chat", "OpeningHours")
+    monkeypatch.setattr(page_cache, "new_version", lambda: pytest.fail("wrote to the cache"))
+
+    page_cache.content_changed(sender=historical, instance=None, created=True)
+    page_cache.content_changed(sender=OpeningHours, instance=None, raw=True)
