@@ -16,7 +16,11 @@ class Basket(AbstractBasket):
         without these joins and prefetches that is up to four queries a line.
         """
         if self.id is None:
-            return self.lines.model.objects.none()
+            # A visitor without a basket yet: one empty line set for the request, so the
+            # page's many reads (count, total, shipping...) do not each compile a query.
+            if "_no_lines" not in self.__dict__:
+                self._no_lines = self.lines.model.objects.none()
+            return self._no_lines
         if self._lines is None:
             self._lines = (
                 self.lines.select_related(

@@ -12,8 +12,9 @@ class StorefrontConfig(AppConfig):
 
     def ready(self):
         from shop.core import analytics
-        from shop.storefront import page_cache
+        from shop.storefront import page_cache, personal_parts
 
         analytics.install()
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.content_changed, dispatch_uid="shop.page_cache")
+        personal_parts.connect_receivers()

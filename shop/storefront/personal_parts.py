@@ -22,17 +22,25 @@ the stored page.
 
 import io
 import re
+import secrets
 import threading
 
 from django.conf import settings
 from django.contrib.auth.context_processors import PermWrapper
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
+from django.core.signing import BadSignature, Signer
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from oscar.apps.communication.notifications.context_processors import notifications
+from oscar.core.loading import get_model
 
 from shop.legal import consent
+
+Basket = get_model("basket", "Basket")
+BasketLine = get_model("basket", "Line")
 
 PARTS = {
     "account": "shop/partials/account_nav.html",
@@ -68,7 +76,13 @@ def may_personalise(request) -> bool:
 
 
 def personalised(request, body: bytes) -> bytes:
-    """``body`` with each personal part rendered for this visitor."""
+    """``body`` with each personal part rendered for this visitor (or read back: see
+    ``visitor_parts``)."""
+    rendered = visitor_parts(request)
+    return PART.sub(lambda match: rendered[match.group(1).decode()], body)
+
+
+def render_parts(request) -> dict[str, bytes]:
     context = {
         "request": request,
         "user": request.user,
@@ -76,12 +90,86 @@ def personalised(request, body: bytes) -> bytes:
         "csrf_token": get_token(request),
         **notifications(request),
     }
+    return {name: render_to_string(template, context).encode() for name, template in PARTS.items()}
 
-    def part(match) -> bytes:
-        name = match.group(1).decode()
-        return render_to_string(PARTS[name], context).encode()
 
-    return PART.sub(part, body)
+def visitor_parts(request) -> dict[str, bytes]:
+    """This visitor's parts, from the cache when neither their basket nor the content has
+    changed this minute.
+
+    Rendering them loads the basket, applies offers and prices every line, checks the
+    customer's permissions and counts their notifications: most of a personalised page's
+    cost. So they are kept per customer and basket, with the content version, the
+    basket's stamp (renewed by every save of the basket, its lines or vouchers:
+    ``basket_changed``) and the minute; the basket and checkout pages never use them.
+    A CSRF token in them is kept as the page cache's placeholder."""
+    from shop.storefront import page_cache  # page_cache imports this module
+
+    whose = visitor_key(request)
+    if whose is None:
+        return render_parts(request)
+    user_id, basket_id = whose
+    key, stamp_key = f"parts:{user_id}:{basket_id}", f"basket-stamp:{basket_id}"
+    found = cache.get_many([page_cache.VERSION_KEY, stamp_key, key])
+    valid = (
+        found.get(page_cache.VERSION_KEY),
+        found.get(stamp_key, ""),
+        page_cache.current_minute(),
+    )
+    stored = found.get(key)
+    if stored is not None and stored[0] == valid:
+        return stored[1]
+    rendered = render_parts(request)
+    secret = request.META.get("CSRF_COOKIE")
+    kept = {name: page_cache.tokens_replaced(html, secret) for name, html in rendered.items()}
+    if valid[0] is not None:
+        cache.set(key, (valid, kept), 60)
+    return rendered
+
+
+def visitor_key(request) -> tuple[int, int] | None:
+    """(user id, open basket id), 0 for none; None when only Oscar's own loading of the
+    basket will do (a guest basket to merge at sign-in, an unreadable basket cookie, a
+    customer with no open basket or several)."""
+    cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+    basket_id = 0
+    if cookie:
+        try:
+            basket_id = int(Signer().unsign(cookie))
+        except (BadSignature, ValueError):
+            return None
+    user = request.user
+    if not user.is_authenticated:
+        return (0, basket_id)
+    if basket_id:
+        return None
+    open_baskets = list(Basket.open.filter(owner=user).values_list("pk", flat=True)[:2])
+    return (user.pk, open_baskets[0]) if len(open_baskets) == 1 else None
+
+
+def basket_changed(sender, instance=None, **kwargs) -> None:
+    """Signal receiver (``BASKET_MODELS``): a new stamp for each basket whose lines,
+    vouchers or state changed."""
+    if kwargs.get("raw") or sender.__module__ == "__fake__":
+        return
+    if kwargs.get("model") is Basket:  # vouchers changed from the voucher's side
+        basket_ids = kwargs.get("pk_set") or ()
+    elif isinstance(instance, Basket):
+        basket_ids = (instance.pk,)
+    elif isinstance(instance, BasketLine):
+        basket_ids = (instance.basket_id,)
+    else:  # a line's attribute
+        basket_ids = (instance.line.basket_id,)
+    for basket_id in basket_ids:
+        if basket_id:
+            cache.set(f"basket-stamp:{basket_id}", secrets.token_hex(8), 3600)
+
+
+def connect_receivers() -> None:
+    for model in (Basket, BasketLine, get_model("basket", "LineAttribute")):
+        post_save.connect(basket_changed, sender=model, dispatch_uid=f"parts-{model.__name__}")
+        post_delete.connect(basket_changed, sender=model, dispatch_uid=f"parts-d-{model.__name__}")
+    m2m_changed.connect(basket_changed, sender=Basket.vouchers.through, dispatch_uid="parts-v")
 
 
 _handler = None

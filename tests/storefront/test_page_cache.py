@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.test.factories import UserFactory
 
@@ -302,3 +304,76 @@ def test_migrations_and_fixtures_leave_the_cache_alone(monkeypatch):
 
     page_cache.content_changed(sender=historical, instance=None, created=True)
     page_cache.content_changed(sender=OpeningHours, instance=None, raw=True)
+
+
+def shopper_with(*items) -> Client:
+    """A guest who added ``(product, quantity)`` items and has seen the "added" messages."""
+    shopper = Client()
+    for product, quantity in items:
+        shopper.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity})
+    shopper.get("/faq/")
+    return shopper
+
+
+def test_a_changed_basket_or_price_shows_in_the_header_at_once(catalogue):
+    first, second = catalogue["products"][0], catalogue["products"][1]
+    shopper = shopper_with((first, 1))
+    assert mini_basket(shopper.get("/")) == "Basket 1 item £10.99"
+
+    line = shopper.get("/basket/").context["basket"].all_lines()[0]
+    line.quantity = 3
+    line.save()
+    after_line = mini_basket(shopper.get("/"))
+    record = first.stockrecords.get()
+    record.price = "9.00"
+    record.save()
+    after_price = mini_basket(shopper.get("/"))
+
+    assert after_line == "Basket 3 items £32.97"
+    assert after_price == "Basket 3 items £27.00"
+    assert second.title not in after_price
+
+
+def test_each_shopper_sees_only_their_own_basket(catalogue):
+    first, second = catalogue["products"][0], catalogue["products"][1]
+    one, other = shopper_with((first, 1)), shopper_with((second, 2))
+
+    pages = [one.get("/"), other.get("/"), one.get("/"), other.get("/")]
+
+    assert [mini_basket(page) for page in pages] == [
+        "Basket 1 item £10.99",
+        "Basket 2 items £23.98",
+        "Basket 1 item £10.99",
+        "Basket 2 items £23.98",
+    ]
+    assert outcome(pages[2]) == "personal hit"
+
+
+def test_a_full_basket_costs_a_personalised_page_no_basket_query(
+    catalogue, django_assert_max_num_queries
+):
+    products = [product for product in catalogue["products"] if not product.is_parent]
+    customer = factories.sign_in(Client(), UserFactory())
+    for product in products[:3]:
+        customer.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    customer.get("/faq/")  # the messages
+    customer.get("/")  # stores the page and the customer's parts
+
+    with django_assert_max_num_queries(5) as queries:
+        page = customer.get("/")
+
+    assert outcome(page) == "personal hit" and "Log out" in text(page)
+    assert mini_basket(page).startswith("Basket 3 items")
+    assert not any("basket_line" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_rendered_account_page_takes_the_header_from_the_customers_kept_parts(catalogue):
+    product = catalogue["products"][0]
+    customer = factories.sign_in(Client(), UserFactory())
+    customer.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 2})
+    customer.get("/faq/")  # the messages, and the customer's parts kept
+    with CaptureQueriesContext(connection) as queries:
+        page = customer.get(reverse("customer:profile-view"))
+
+    assert outcome(page) is None and mini_basket(page) == "Basket 2 items £21.98"
+    assert not any("basket_line" in query["sql"] for query in queries.captured_queries)
