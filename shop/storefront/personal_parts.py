@@ -5,8 +5,8 @@ customer only in a few marked parts of its layout: the account links, the
 mini-basket and the footer's account link (``<!--personal:NAME-->...
 <!--/personal-->`` in the templates). So a visitor with a session or a basket
 is served the page stored for anonymous visitors with those parts rendered for
-them: a session read, their user and basket, and three small templates instead
-of the whole page.
+them, or read back from where they were kept (``visitor_parts``): a session read,
+their user and a few cache reads instead of the whole page.
 
 Who gets a rendered page instead: staff (pages show them edit links), anyone
 with messages waiting (they are shown once, on the next rendered page), a
