@@ -90,3 +90,34 @@ def signed_in_pages() -> list[Page]:
         Page("order history", "/accounts/orders/", SIGNED_IN, cookie),
         Page("home, signed in", "/", SIGNED_IN, cookie),
     ]
+
+
+def mixed_script(pages: list[Page]) -> str:
+    """A wrk script that asks for every GET page in turn, each with its own headers: the
+    mixed load after which worker memory is measured (issue 21, item 5)."""
+
+    def lua_string(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    entries = []
+    for page in pages:
+        if page.lua:
+            continue  # a POST has its own script
+        headers = ", ".join(
+            f"[{lua_string(name)}] = {lua_string(value)}"
+            for name, value in (header.split(": ", 1) for header in page.headers)
+        )
+        entries.append(f"  {{path = {lua_string(page.path)}, headers = {{{headers}}}}},")
+    return "\n".join(
+        [
+            "local pages = {",
+            *entries,
+            "}",
+            "local turn = 0",
+            "request = function()",
+            "  turn = turn % #pages + 1",
+            "  return wrk.format('GET', pages[turn].path, pages[turn].headers)",
+            "end",
+            "",
+        ]
+    )

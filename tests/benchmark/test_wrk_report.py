@@ -37,3 +37,22 @@ def test_a_clean_report_gives_throughput_and_percentiles_in_milliseconds():
 
 def test_http_and_socket_errors_are_counted_together():
     assert parse(WITH_ERRORS).errors == 12
+
+
+def test_the_mixed_load_asks_for_every_get_page_in_turn_with_its_own_headers():
+    from shop.benchmark.pages import Page, mixed_script
+
+    pages = [
+        Page("home", "/", 0.25),
+        Page("search", '/search/?q="kefir"', 0.10),
+        Page("add", "/basket/add/1/", 0.10, ("Cookie: a=1",), lua='wrk.method = "POST"'),
+        Page("profile", "/accounts/profile/", 0.10, ("Cookie: sessionid=abc",)),
+    ]
+
+    script = mixed_script(pages)
+
+    assert '{path = "/", headers = {}},' in script
+    assert r'{path = "/search/?q=\"kefir\"", headers = {}},' in script
+    assert '{path = "/accounts/profile/", headers = {["Cookie"] = "sessionid=abc"}},' in script
+    assert "/basket/add/" not in script, "the POST keeps its own script"
+    assert "turn = turn % #pages + 1" in script
