@@ -192,7 +192,7 @@ class PageCacheMiddleware:
         )
         cache.set(lookup.key, stored, settings.SHOP_PAGE_CACHE_SECONDS)
         response.stored_page = stored
-        mark_cacheable(request, response, stored, "miss")
+        mark_cacheable(request, response, "miss", stored)
 
 
 @dataclass
@@ -280,29 +280,31 @@ def serve(request, stored: StoredPage) -> HttpResponse:
     if request.headers.get("If-None-Match") == etag(request, stored):
         response = HttpResponseNotModified()
     else:
-        body = stored.body
-        if PLACEHOLDER in body:
-            body = body.replace(PLACEHOLDER, get_token(request).encode())
-        response = HttpResponse(body, status=stored.status)
-        for name, value in stored.headers:
-            response[name] = value
-    mark_cacheable(request, response, stored, "hit")
+        response = page_response(request, stored, stored.body)
+    mark_cacheable(request, response, "hit", stored)
     return response
 
 
 def serve_personalised(request, stored: StoredPage, outcome: str) -> HttpResponse:
     """The stored page with this visitor's own parts and token; never revalidated (its
     parts change with the basket), so it has no ETag."""
-    body = personal_parts.personalised(request, stored.body)
-    if PLACEHOLDER in body:
-        body = body.replace(PLACEHOLDER, get_token(request).encode())
-    response = HttpResponse(body, status=stored.status)
+    response = page_response(request, stored, personal_parts.personalised(request, stored.body))
+    mark_cacheable(request, response, f"personal {outcome}")
+    return response
+
+
+def page_response(request, stored: StoredPage, body: bytes) -> HttpResponse:
+    response = HttpResponse(with_token(request, body), status=stored.status)
     for name, value in stored.headers:
         response[name] = value
-    response["Cache-Control"] = "private, no-cache"
-    response["X-Page-Cache"] = f"personal {outcome}"
-    patch_vary_headers(response, ("Cookie",))
     return response
+
+
+def with_token(request, html: bytes) -> bytes:
+    """``html`` with each PLACEHOLDER filled by a token of this visitor's CSRF cookie."""
+    if PLACEHOLDER not in html:
+        return html
+    return html.replace(PLACEHOLDER, get_token(request).encode())
 
 
 def etag(request, stored: StoredPage) -> str:
@@ -312,8 +314,11 @@ def etag(request, stored: StoredPage) -> str:
     return '"' + hashlib.sha256(f"{stored.digest}:{secret}".encode()).hexdigest()[:32] + '"'
 
 
-def mark_cacheable(request, response, stored: StoredPage, outcome: str) -> None:
-    response["ETag"] = etag(request, stored)
+def mark_cacheable(request, response, outcome: str, stored: StoredPage | None = None) -> None:
+    """Headers of an answer from (or into) the cache; an ETag only when ``stored`` is the
+    whole answer."""
+    if stored is not None:
+        response["ETag"] = etag(request, stored)
     response["Cache-Control"] = "private, no-cache"
     response["X-Page-Cache"] = outcome
     patch_vary_headers(response, ("Cookie",))

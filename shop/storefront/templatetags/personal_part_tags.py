@@ -10,12 +10,11 @@ header. With the page cache off the part is rendered as an include would.
 
 from django import template
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 
 from shop.core.memo import per_request
 from shop.storefront import personal_parts
-from shop.storefront.page_cache import PLACEHOLDER
+from shop.storefront.page_cache import with_token
 
 register = template.Library()
 
@@ -29,5 +28,5 @@ def personal_part(context, name: str):
         html = context.template.engine.get_template(personal_parts.PARTS[name]).render(context)
     else:
         parts = per_request(request, "parts", lambda: personal_parts.visitor_parts(request))
-        html = parts[name].replace(PLACEHOLDER, get_token(request).encode()).decode()
+        html = with_token(request, parts[name]).decode()
     return mark_safe(f"<!--personal:{name}-->{html}<!--/personal-->")  # noqa: S308 (rendered templates)
