@@ -154,11 +154,7 @@ class PageCacheMiddleware:
             return None
         key = page_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:
-            version = secrets.token_hex(8)
-            if not cache.add(VERSION_KEY, version, None):
-                version = cache.get(VERSION_KEY)
+        version = version_in(found)
         stored = found.get(key)
         hit = (
             stored is not None
@@ -334,6 +330,17 @@ def content_changed(sender, **kwargs) -> None:
     if meta.app_label in CONTENT_MODELS or meta.label_lower in CONTENT_MODELS:
         new_version()
         transaction.on_commit(new_version)
+
+
+def version_in(found: dict) -> str | None:
+    """The content version from a ``get_many`` that asked for VERSION_KEY; a first one is
+    made when there is none (a new or cleared cache). None while the cache is unusable."""
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY)
+    return version
 
 
 def new_version() -> None:

@@ -112,7 +112,7 @@ def visitor_parts(request) -> dict[str, bytes]:
     key, stamp_key = f"parts:{user_id}:{basket_id}", f"basket-stamp:{basket_id}"
     found = cache.get_many([page_cache.VERSION_KEY, stamp_key, key])
     valid = (
-        found.get(page_cache.VERSION_KEY),
+        page_cache.version_in(found),
         found.get(stamp_key, ""),
         page_cache.current_minute(),
     )

@@ -71,3 +71,12 @@ def test_a_part_with_a_form_or_a_personal_part_is_never_shared(catalogue):
 def test_an_unknown_part_name_is_refused_when_the_template_loads():
     with pytest.raises(TemplateSyntaxError):
         Template('{% load shared_fragments %}{% shared "anything" %}x{% endshared %}')
+
+
+def test_shared_parts_are_kept_from_the_first_rendered_page_after_the_cache_is_emptied(catalogue):
+    cache.clear()  # a new or flushed cache: no content version yet
+
+    Client().get("/basket/")
+
+    _, stored = shared_fragments.stored_fragments(RequestFactory().get("/"))
+    assert set(stored) == set(shared_fragments.FRAGMENTS)

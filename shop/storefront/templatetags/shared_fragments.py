@@ -38,7 +38,7 @@ def stored_fragments(request) -> tuple[str | None, dict[str, str]]:
     memo = request.__dict__.get("_shared_fragments")
     if memo is None:
         found = cache.get_many([page_cache.VERSION_KEY, *map(key, FRAGMENTS)])
-        version = found.pop(page_cache.VERSION_KEY, None)
+        version = page_cache.version_in(found)
         html = {
             name: entry[1]
             for name in FRAGMENTS
