@@ -155,6 +155,8 @@ class PageCacheMiddleware:
         key = page_key(request)
         found = cache.get_many([VERSION_KEY, key])
         version = version_in(found)
+        if version is None:  # the cache is down: render the page, once
+            return None
         stored = found.get(key)
         hit = (
             stored is not None
@@ -171,7 +173,7 @@ class PageCacheMiddleware:
         return serve_personalised(request, stored, "hit" if hit else "miss")
 
     def store(self, request, response, lookup) -> None:
-        if lookup.version is None or not storable(request, response):
+        if not storable(request, response):
             return
         body = tokens_replaced(response.content, request.META.get("CSRF_COOKIE"))
         stored = StoredPage(
@@ -194,7 +196,7 @@ class PageCacheMiddleware:
 @dataclass
 class Lookup:
     key: str
-    version: str | None
+    version: str
     hit: bool
 
 

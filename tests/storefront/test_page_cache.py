@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.test.factories import UserFactory
@@ -377,3 +377,20 @@ def test_a_rendered_account_page_takes_the_header_from_the_customers_kept_parts(
 
     assert outcome(page) is None and mini_basket(page) == "Basket 2 items £21.98"
     assert not any("basket_line" in query["sql"] for query in queries.captured_queries)
+
+
+def test_with_the_cache_down_every_visitor_gets_a_page_rendered_once(catalogue, monkeypatch):
+    from shop.core.cache import CircuitBreaker
+    from shop.storefront import personal_parts
+    from tests.core.test_cache_outage import DOWN, DOWN_CACHE
+
+    monkeypatch.setattr(personal_parts, "render_shared", lambda request: pytest.fail("twice"))
+    customer = factories.sign_in(Client(), UserFactory())
+    CircuitBreaker(DOWN).reset()
+    with override_settings(CACHES=DOWN_CACHE):
+        pages = [Client().get("/"), customer.get("/"), customer.get("/blog/")]
+    CircuitBreaker(DOWN).reset()
+
+    assert [page.status_code for page in pages] == [200, 200, 200]
+    assert [outcome(page) for page in pages] == [None, None, None]
+    assert "Log out" in text(pages[1])
