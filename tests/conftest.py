@@ -78,7 +78,10 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache, so query counts do not depend on order."""
+    from shop.core import pictures
+
     cache.clear()
+    pictures.forget()
     yield
     cache.clear()
 

@@ -33,6 +33,14 @@ class AddressChangeStatusView(PostOnlyMixin, oscar_views.AddressChangeStatusView
         return super().get(request, *args, **kwargs)
 
 
+class OrderHistoryView(oscar_views.OrderHistoryView):
+    """ "Your orders", with each order's lines read in one query for the page (its item
+    count sums them), not one query per order."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("lines")
+
+
 class OrderLineView(oscar_views.OrderLineView):
     """The "Buy again" button for one line of the customer's own order (a POST).
 

@@ -5,7 +5,7 @@ tens of milliseconds and dozens of queries; a cached copy costs one cache
 read. What may be served from the cache, and to whom:
 
 * **Pages:** only those named in ``CACHED_PAGES`` (catalogue, products, blog,
-  FAQ, delivery, chat, search, landing and legal pages), and only a plain GET
+  FAQ, delivery, chat, search, landing and legal pages, sitemaps), and only a plain GET
   (no htmx request). Basket, checkout, account, dashboard and every page with
   a side effect are never looked up.
 * **Anonymous visitors** (no cookie but the CSRF token and the cookie choice)
@@ -15,7 +15,7 @@ read. What may be served from the cache, and to whom:
   ``shop.storefront.personal_parts`` says who qualifies and how.
 * **Anyone else** (messages waiting, a recently-viewed cookie, staff) gets a
   rendered page.
-* **Stored answers:** only an anonymous visitor's 200 HTML page that sets no
+* **Stored answers:** only an anonymous visitor's 200 HTML page (or sitemap) that sets no
   cookie, asks for no CSP nonce, and is not marked private or uncacheable by
   its view.
 
@@ -77,6 +77,8 @@ CACHED_PAGES = frozenset(
         "chat:index",
         "delivery:information",
         "legal:page",
+        "sitemap-index",  # 10,000 products make a section a second's work: once a minute
+        "sitemap-section",
     }
 )
 
@@ -254,7 +256,7 @@ def storable(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").startswith(("text/html", "application/xml"))
         and not response.cookies
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
         and not isinstance(getattr(request, "_csp_nonce", None), str)

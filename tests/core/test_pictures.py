@@ -19,16 +19,18 @@ def image():
 
 def test_picture_is_assembled_once_then_served_from_one_cache_read(image):
     first = pictures.picture(image, (240, 480), square=True)
+    pictures.forget()  # as another process would
 
     with (
         mock.patch.object(pictures, "get_thumbnail") as thumbnailer,
         mock.patch.object(cache, "get", wraps=cache.get) as reads,
     ):
         again = pictures.picture(image, (240, 480), square=True)
+        once_more = [pictures.picture(image, (240, 480), square=True) for _ in range(30)]
 
-    assert again == first
+    assert again == first and set(once_more) == {first}
     assert thumbnailer.call_count == 0
-    assert reads.call_count == 1
+    assert reads.call_count == 1  # the process keeps what it read
     assert first.sources[0].type == "image/avif" and " 480w" in first.sources[0].srcset
 
 

@@ -89,3 +89,16 @@ def test_customers_see_only_their_own_orders_in_their_account(client):
     assert own.status_code == 200
     assert other.status_code == 404
     assert order.number not in text_of(history)
+
+
+def test_order_history_query_count_does_not_grow_with_orders(client, queries_do_not_grow):
+    from oscar.test.factories import create_order
+
+    ada = UserFactory(email="ada@example.com")
+    factories.sign_in(client, ada)
+
+    def grow(size):
+        while Order.objects.filter(user=ada).count() < size:
+            create_order(user=ada)
+
+    queries_do_not_grow(lambda: client.get(reverse("customer:order-list")), grow, ceiling=20)

@@ -394,3 +394,14 @@ def test_with_the_cache_down_every_visitor_gets_a_page_rendered_once(catalogue, 
     assert [page.status_code for page in pages] == [200, 200, 200]
     assert [outcome(page) for page in pages] == [None, None, None]
     assert "Log out" in text(pages[1])
+
+
+def test_a_sitemap_is_stored_and_a_new_product_is_listed_at_once(catalogue):
+    first, second = Client().get("/sitemap-products.xml"), Client().get("/sitemap-products.xml")
+    added = factories.product("Lemon kefir", "3.49")
+    third = Client().get("/sitemap-products.xml")
+
+    assert (outcome(first), outcome(second), outcome(third)) == ("miss", "hit", "miss")
+    assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
+    assert added.get_absolute_url() not in text(second)
+    assert added.get_absolute_url() in text(third)
