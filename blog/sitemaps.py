@@ -5,10 +5,12 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from blog.models import Article, Author, Category
+from shop.seo.sitemaps import PAGE_SIZE
 
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
+    limit = PAGE_SIZE
 
     def items(self):
         return Article.objects.published().only("slug", "updated_at").order_by("-publish_at", "pk")

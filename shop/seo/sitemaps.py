@@ -63,8 +63,14 @@ class CategorySitemap(DatedSitemap):
         return category.lastmod
 
 
+# URLs per sitemap page: at 10,000 products a single page was 1.5 MB and seconds of work;
+# the index lists the further pages (?p=2...), as crawlers expect.
+PAGE_SIZE = 1000
+
+
 class ProductSitemap(Sitemap):
     changefreq = "weekly"
+    limit = PAGE_SIZE
 
     def items(self):
         return Product.objects.browsable().only("slug", "date_updated").order_by("pk")

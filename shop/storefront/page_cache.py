@@ -31,7 +31,11 @@ and whether chat was online; it is served only while both still hold. Every
 save of something a page shows replaces the version (``CONTENT_MODELS``,
 through signals, again after the commit). Stock sold by orders saves the stock
 record, so it counts too. Changes made without a save signal (a queryset
-``update()``) show within the minute. A hit costs one cache read.
+``update()``) show within the minute. A hit costs one cache read. When a
+minute's copy is missing, one request renders it; requests arriving meanwhile get
+the previous minute's copy if its content version still holds
+(``rendering_elsewhere``), so a busy page is rendered once a minute, not once per
+concurrent visitor.
 
 A served page is ``Cache-Control: private, no-cache`` with an ETag: a browser
 may keep it and revalidate it (a 304 costs one cache read), but no shared
@@ -146,6 +150,8 @@ class PageCacheMiddleware:
         lookup = getattr(request, "page_cache", None)
         if lookup is not None and not lookup.hit:
             self.store(request, response, lookup)
+        if getattr(request, "page_cache_renderer", None):
+            cache.delete(request.page_cache_renderer)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -154,17 +160,16 @@ class PageCacheMiddleware:
             return None
         if visitor == PERSONAL and not personal_parts.may_personalise(request):
             return None
-        key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
+        key, previous_key = page_key(request), page_key(request, minute=current_minute() - 1)
+        found = cache.get_many([VERSION_KEY, key, previous_key])
         version = version_in(found)
         if version is None:  # the cache is down: render the page, once
             return None
         stored = found.get(key)
-        hit = (
-            stored is not None
-            and stored.version == version
-            and stored.chat_online == chat_online(request, version)
-        )
+        hit = current(request, stored, version)
+        previous = found.get(previous_key)
+        if not hit and current(request, previous, version) and rendering_elsewhere(request, key):
+            stored, hit = previous, True
         if visitor == ANONYMOUS:
             request.page_cache = Lookup(key=key, version=version, hit=hit)
             return serve(request, stored) if hit else None
@@ -190,7 +195,8 @@ class PageCacheMiddleware:
             body=body,
             digest=hashlib.sha256(body).hexdigest()[:32],
         )
-        cache.set(lookup.key, stored, settings.SHOP_PAGE_CACHE_SECONDS)
+        # Kept a minute longer: the next minute's first visitors may be served it.
+        cache.set(lookup.key, stored, settings.SHOP_PAGE_CACHE_SECONDS + 60)
         response.stored_page = stored
         mark_cacheable(request, response, "miss", stored)
 
@@ -224,12 +230,36 @@ def visitor_kind(request) -> str | None:
     return PERSONAL if cookies <= personal_parts.personal_cookies() else None
 
 
-def page_key(request) -> str:
+def current(request, stored: "StoredPage | None", version: str) -> bool:
+    """Whether ``stored`` shows what a page rendered now would (same minute aside)."""
+    return (
+        stored is not None
+        and stored.version == version
+        and stored.chat_online == chat_online(request, version)
+    )
+
+
+RENDER_LOCK_SECONDS = 10
+
+
+def rendering_elsewhere(request, key: str) -> bool:
+    """When a minute's copy is missing, one request renders it while the others are
+    served the previous minute's (same content version): a campaign's sixteen concurrent
+    visitors no longer render the same page at once, each minute. False (and this
+    request renders) when no one else is."""
+    lock = f"rendering:{key}"
+    if cache.add(lock, 1, RENDER_LOCK_SECONDS):
+        request.page_cache_renderer = lock
+        return False
+    return True
+
+
+def page_key(request, minute: int | None = None) -> str:
     parts = (
         request.get_host(),
         request.get_full_path(),
         consent.page_variant(request),
-        str(current_minute()),
+        str(current_minute() if minute is None else minute),
     )
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -118,3 +118,19 @@ def test_robots_keeps_crawlers_to_the_shop_and_points_at_the_sitemap(client):
     assert "Disallow: /order-status/" in lines and "Disallow: /blog/preview/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines  # the shop itself stays open
+
+
+def test_a_long_section_is_split_into_pages_the_index_lists(client, monkeypatch):
+    from shop.seo.sitemaps import ProductSitemap
+
+    monkeypatch.setattr(ProductSitemap, "limit", 2)
+    made = [factories.product(f"Kefir {n}", "3.49") for n in range(3)]
+
+    index = xml(client, "/sitemap.xml")
+    first = urls_of(client, "products")
+    second = xml(client, "/sitemap-products.xml?p=2")
+
+    listed = {item.find("sm:loc", NS).text for item in index.findall("sm:sitemap", NS)}
+    assert any(loc.endswith("/sitemap-products.xml?p=2") for loc in listed)
+    assert len(first) == 2 and len(second.findall("sm:url", NS)) == 1
+    assert set(first) < {item.get_absolute_url() for item in made}

@@ -405,3 +405,33 @@ def test_a_sitemap_is_stored_and_a_new_product_is_listed_at_once(catalogue):
     assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
     assert added.get_absolute_url() not in text(second)
     assert added.get_absolute_url() in text(third)
+
+
+def test_while_one_request_renders_a_new_minute_the_others_get_the_last_minutes_copy(
+    product, page_cache_on, monkeypatch
+):
+    url = product.get_absolute_url()
+    stored = Client().get(url)
+    page_cache_on.shift(timedelta(minutes=1))
+    monkeypatch.setattr(page_cache, "rendering_elsewhere", lambda request, key: True)
+
+    meanwhile = Client().get(url)
+    product.stockrecords.update(price="1.23")  # no signal: the version holds
+    still = Client().get(url)
+    factories.product("Another", "2.00")  # a save: the last minute's copy is out of date
+    after_a_save = Client().get(url)
+
+    assert outcome(stored) == "miss" and outcome(meanwhile) == outcome(still) == "hit"
+    assert TOKEN.sub("", text(meanwhile)) == TOKEN.sub("", text(stored))
+    assert outcome(after_a_save) == "miss" and "1.23" in text(after_a_save)
+
+
+def test_one_request_at_a_time_renders_a_page_and_lets_go_when_done(product):
+    url = product.get_absolute_url()
+    request = type("Request", (), {})()
+
+    assert page_cache.rendering_elsewhere(request, "page:x") is False
+    assert page_cache.rendering_elsewhere(type("Request", (), {})(), "page:x") is True
+    assert outcome(Client().get(url)) == "miss"  # renders under its own lock, then lets go
+
+    assert [key for key in cache._cache if "rendering:" in str(key)] == [":1:rendering:page:x"]
