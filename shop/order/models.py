@@ -2,6 +2,7 @@
 what the shopper reviewed before paying, and the terms they accepted."""
 
 from django.db import models
+from django.db.models.functions import Upper
 from oscar.apps.order.abstract_models import AbstractOrder
 
 
@@ -37,6 +38,8 @@ class Order(AbstractOrder):
 
     class Meta(AbstractOrder.Meta):
         permissions = [("view_sales_figures", "Can see sales and revenue figures")]
+        # Staff find orders by a guest's e-mail in any case (the dashboard's order search).
+        indexes = [models.Index(Upper("guest_email"), name="order_guest_email_upper")]
 
     @property
     def customer_email(self) -> str:

@@ -213,3 +213,30 @@ def test_dispatch_list_and_order_list_queries_do_not_grow(client, name, queries_
     queries_do_not_grow(
         lambda: client.get(reverse(name)), grow, ceiling=QUERY_CEILINGS[name], sizes=(2, 8)
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("ada@example.com", "order_guest_email_upper"),
+        ("ada@example.com", "auth_user_email_upper"),
+        ("bs1 4xy", "order_shippingaddress_postcode_upper"),
+    ],
+)
+def test_order_search_looks_up_each_kind_by_its_index_not_a_scan(orders, query, index):
+    from django.db import connection
+
+    from shop.dashboard.orders.views import OrderListView
+
+    found = Order.objects.filter(OrderListView.query_filter(query))
+    sql, params = found.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # tiny tables: ask for the index
+            cursor.execute("EXPLAIN " + sql, params)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+
+    assert index in plan
+    assert {order.guest_email for order in found} == {"ada@example.com"}

@@ -5,16 +5,23 @@ asks for a tracking number, and refunds go through the payment gateway."""
 from contextlib import suppress
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Upper
 from django.shortcuts import redirect
 from oscar.apps.dashboard.orders import views
 from oscar.apps.order.exceptions import InvalidOrderStatus
+from oscar.core.loading import get_model
 
 from shop.dashboard.orders.forms import DispatchForm, OrderSearchForm, RefundForm
 from shop.order import services, status
 from shop.order.vat import order_vat_rows
 from shop.shipping.postcodes import PostcodeError, normalise
+
+Order = get_model("order", "Order")
+ShippingAddress = get_model("order", "ShippingAddress")
+User = get_user_model()
 
 
 class OrderListView(views.OrderListView):
@@ -35,13 +42,21 @@ class OrderListView(views.OrderListView):
 
     @staticmethod
     def query_filter(text: str) -> Q:
-        """An order number, a customer's e-mail, or a delivery postcode."""
-        match = (
-            Q(number=text.lstrip("#")) | Q(guest_email__iexact=text) | Q(user__email__iexact=text)
-        )
+        """An order number, a customer's e-mail, or a delivery postcode.
+
+        Each is its own indexed lookup, joined by UNION: one OR across the joined
+        customer and address tables made PostgreSQL scan every order (135 ms at 50,000
+        orders, against under a millisecond)."""
+        found = [
+            Order.objects.filter(number=text.lstrip("#")),
+            upper_equals(Order.objects, "guest_email", text),
+            Order.objects.filter(user__in=upper_equals(User.objects, "email", text)),
+        ]
         with suppress(PostcodeError):
-            match |= Q(shipping_address__postcode__iexact=normalise(text))
-        return match
+            addresses = upper_equals(ShippingAddress.objects, "postcode", normalise(text))
+            found.append(Order.objects.filter(shipping_address__in=addresses))
+        ids = [queryset.order_by().values("pk") for queryset in found]
+        return Q(pk__in=ids[0].union(*ids[1:]))
 
     def get_search_filter_descriptions(self):
         descriptions = super().get_search_filter_descriptions()
@@ -124,6 +139,13 @@ class OrderDetailView(views.OrderDetailView):
             request, f"Refunded £{form.cleaned_data['amount']} on order {order.number}."
         )
         return self.reload_page()
+
+
+def upper_equals(manager, field: str, text: str):
+    """Rows whose ``field`` is ``text`` in any case, as UPPER() on both sides: the form the
+    expression indexes of migration order 0026 serve, on SQLite (whose ``iexact`` is a
+    LIKE) as on PostgreSQL."""
+    return manager.alias(_upper=Upper(field)).filter(_upper=Upper(Value(text)))
 
 
 def address_editable(order) -> bool:
