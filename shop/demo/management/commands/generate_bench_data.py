@@ -9,6 +9,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from oscar.core.loading import get_model
 
 from shop.demo.bench_data import Sizes, make_articles, make_faq_entries, make_products
@@ -47,4 +48,6 @@ class Command(BaseCommand):
                 f"{kind.replace('_', ' ')}: {made:,} added (target {getattr(sizes, kind):,}) "
                 f"in {time.monotonic() - started:.1f} s"
             )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics, as after a restore
         new_version()  # bulk rows send no signals: cached pages start again
